@@ -1,0 +1,327 @@
+package org.hetong.archive;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.hetong.understand.Clause;
+import org.hetong.understand.ClauseRole;
+
+/**
+ * The SQLite catalog of record: documents, their extracted text and clauses, links, upload jobs.
+ *
+ * <p>One connection, used under this object's lock: SQLite allows one writer at a time anyway,
+ * and the statements here are short. WAL journaling with {@code synchronous=FULL} makes a
+ * committed transaction durable before the call returns.
+ */
+public final class Catalog implements AutoCloseable {
+    private final Connection connection;
+
+    private Catalog(Connection connection) {
+        this.connection = connection;
+    }
+
+    public static Catalog open(Path file) throws IOException {
+        try {
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA journal_mode = WAL");
+                statement.execute("PRAGMA synchronous = FULL");
+                statement.execute("PRAGMA foreign_keys = ON");
+                statement.execute("PRAGMA busy_timeout = 10000");
+            }
+            Migrations.migrate(connection);
+            return new Catalog(connection);
+        } catch (SQLException e) {
+            throw new IOException("cannot open the catalog " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ---- documents ----------------------------------------------------------------------------
+
+    public synchronized Optional<DocumentRecord> find(String id) {
+        return queryOne("SELECT * FROM documents WHERE id = ?", id);
+    }
+
+    public synchronized Optional<DocumentRecord> findBySha(String sha256) {
+        return queryOne("SELECT * FROM documents WHERE sha256 = ?", sha256);
+    }
+
+    /** Records a new document in state processing; does nothing when its bytes are already known. */
+    public synchronized boolean insertProcessing(String id, String sha256, String fileName, String mediaType, long size) {
+        String now = now();
+        return update("INSERT OR IGNORE INTO documents (id, sha256, file_name, media_type, size_bytes, status, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, 'processing', ?, ?)", id, sha256, fileName, mediaType, size, now, now) > 0;
+    }
+
+    /**
+     * Stores what was read from a document, in one transaction: its text, its clauses (replacing
+     * any earlier ones), its kind, title and fields; the document becomes {@code indexed}.
+     */
+    public synchronized void saveUnderstanding(String id, String mediaType, String kind, String title, String contractId,
+                                               String fieldsJson, String text, List<Clause> clauses) {
+        inTransaction(() -> {
+            update("UPDATE documents SET media_type = ?, kind = ?, title = ?, contract_id = ?, fields_json = ?,"
+                    + " status = 'indexed', error_code = NULL, error_message = NULL, updated_at = ? WHERE id = ?",
+                    mediaType, kind, title, contractId, fieldsJson, now(), id);
+            update("INSERT OR REPLACE INTO document_text (document_id, text) VALUES (?, ?)", id, text);
+            update("DELETE FROM clauses WHERE document_id = ?", id);
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO clauses (id, document_id, ordinal, parent_ordinal, level, role, number, number_value,"
+                            + " heading, clause_type, secondary_type, text, start_offset, end_offset, searchable)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Clause c : clauses) {
+                    bind(insert, Clause.idOf(id, c.ordinal()), id, c.ordinal(), c.parentOrdinal(), c.level(),
+                            c.role().code(), c.number(), c.numberValue(), c.heading(), c.clauseType(), c.secondaryType(),
+                            c.text(), c.start(), c.end(), c.searchable() ? 1 : 0);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    /** Marks a document failed with a reason code and a message for people. */
+    public synchronized void markFailed(String id, String mediaType, String errorCode, String errorMessage) {
+        update("UPDATE documents SET status = 'failed', media_type = COALESCE(?, media_type), error_code = ?,"
+                + " error_message = ?, updated_at = ? WHERE id = ?", mediaType, errorCode, errorMessage, now(), id);
+    }
+
+    public synchronized void setContract(String id, String contractId) {
+        update("UPDATE documents SET contract_id = ?, updated_at = ? WHERE id = ?", contractId, now(), id);
+    }
+
+    public synchronized List<DocumentRecord> list(DocumentQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM documents WHERE deleted_at IS NULL");
+        List<Object> args = new ArrayList<>();
+        query.appendWhere(sql, args);
+        sql.append(" ORDER BY ").append(query.orderBy()).append(" LIMIT ? OFFSET ?");
+        args.add(query.size());
+        args.add((long) (query.page() - 1) * query.size());
+        return queryList(sql.toString(), args.toArray());
+    }
+
+    public synchronized long count(DocumentQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM documents WHERE deleted_at IS NULL");
+        List<Object> args = new ArrayList<>();
+        query.appendWhere(sql, args);
+        return queryLong(sql.toString(), args.toArray());
+    }
+
+    public synchronized long countDocuments() {
+        return queryLong("SELECT COUNT(*) FROM documents WHERE deleted_at IS NULL");
+    }
+
+    public synchronized long countClauses() {
+        return queryLong("SELECT COUNT(*) FROM clauses c JOIN documents d ON d.id = c.document_id"
+                + " WHERE d.deleted_at IS NULL AND c.searchable = 1");
+    }
+
+    /** Ids of documents left in state processing (by a crash or a stop) that need another try. */
+    public synchronized List<DocumentRecord> unfinished() {
+        return queryList("SELECT * FROM documents WHERE status = 'processing' ORDER BY created_at");
+    }
+
+    /** Calls {@code action} for every indexed, not deleted document, in id order. */
+    public void forEachIndexed(Consumer<DocumentRecord> action) {
+        String after = "";
+        while (true) {
+            List<DocumentRecord> batch;
+            synchronized (this) {
+                batch = queryList("SELECT * FROM documents WHERE status = 'indexed' AND deleted_at IS NULL AND id > ?"
+                        + " ORDER BY id LIMIT 500", after);
+            }
+            if (batch.isEmpty()) {
+                return;
+            }
+            batch.forEach(action);
+            after = batch.get(batch.size() - 1).id();
+        }
+    }
+
+    // ---- text and clauses ---------------------------------------------------------------------
+
+    public synchronized Optional<String> text(String documentId) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT text FROM document_text WHERE document_id = ?")) {
+            statement.setString(1, documentId);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new CatalogException("reading the text of " + documentId, e);
+        }
+    }
+
+    public synchronized List<Clause> clauses(String documentId) {
+        List<Clause> clauses = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT * FROM clauses WHERE document_id = ? ORDER BY ordinal")) {
+            statement.setString(1, documentId);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    clauses.add(clauseOf(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw new CatalogException("reading the clauses of " + documentId, e);
+        }
+        return clauses;
+    }
+
+    // ---- links ----------------------------------------------------------------------------------
+
+    public synchronized void addLink(LinkRecord link) {
+        update("INSERT OR IGNORE INTO links (from_id, to_id, relation, name, reason, confidence, origin, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", link.fromId(), link.toId(), link.relation(), link.name(),
+                link.reason(), link.confidence(), link.origin(), now());
+    }
+
+    /** Links from or to a document. */
+    public synchronized List<LinkRecord> links(String documentId) {
+        List<LinkRecord> links = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT * FROM links WHERE from_id = ? OR to_id = ? ORDER BY created_at, name")) {
+            statement.setString(1, documentId);
+            statement.setString(2, documentId);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    links.add(new LinkRecord(rs.getString("from_id"), rs.getString("to_id"), rs.getString("relation"),
+                            rs.getString("name"), rs.getString("reason"), rs.getDouble("confidence"), rs.getString("origin")));
+                }
+            }
+        } catch (SQLException e) {
+            throw new CatalogException("reading the links of " + documentId, e);
+        }
+        return links;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new CatalogException("closing the catalog", e);
+        }
+    }
+
+    // ---- plumbing -------------------------------------------------------------------------------
+
+    interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    synchronized void inTransaction(SqlWork work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                work.run();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new CatalogException("catalog transaction", e);
+        }
+    }
+
+    synchronized int update(String sql, Object... args) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, args);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new CatalogException(sql, e);
+        }
+    }
+
+    synchronized long queryLong(String sql, Object... args) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, args);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new CatalogException(sql, e);
+        }
+    }
+
+    private Optional<DocumentRecord> queryOne(String sql, Object... args) {
+        List<DocumentRecord> list = queryList(sql, args);
+        return list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
+    }
+
+    private List<DocumentRecord> queryList(String sql, Object... args) {
+        List<DocumentRecord> list = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, args);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    list.add(documentOf(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw new CatalogException(sql, e);
+        }
+        return list;
+    }
+
+    private static void bind(PreparedStatement statement, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object arg = args[i];
+            if (arg == null) {
+                statement.setNull(i + 1, Types.NULL);
+            } else if (arg instanceof Integer n) {
+                statement.setInt(i + 1, n);
+            } else if (arg instanceof Long n) {
+                statement.setLong(i + 1, n);
+            } else if (arg instanceof Double d) {
+                statement.setDouble(i + 1, d);
+            } else {
+                statement.setString(i + 1, arg.toString());
+            }
+        }
+    }
+
+    private static DocumentRecord documentOf(ResultSet rs) throws SQLException {
+        return new DocumentRecord(rs.getString("id"), rs.getString("sha256"), rs.getString("file_name"),
+                rs.getString("media_type"), rs.getLong("size_bytes"), rs.getString("kind"), rs.getString("title"),
+                rs.getString("status"), rs.getString("error_code"), rs.getString("error_message"),
+                rs.getString("contract_id"), rs.getString("fields_json"), rs.getString("created_at"),
+                rs.getString("updated_at"), rs.getString("deleted_at"));
+    }
+
+    private static Clause clauseOf(ResultSet rs) throws SQLException {
+        int parent = rs.getInt("parent_ordinal");
+        Integer parentOrdinal = rs.wasNull() ? null : parent;
+        int value = rs.getInt("number_value");
+        Integer numberValue = rs.wasNull() ? null : value;
+        return new Clause(rs.getInt("ordinal"), parentOrdinal, rs.getInt("level"), ClauseRole.fromCode(rs.getString("role")),
+                rs.getString("number"), numberValue, rs.getString("heading"), rs.getString("text"),
+                rs.getInt("start_offset"), rs.getInt("end_offset"), rs.getInt("searchable") == 1,
+                rs.getString("clause_type"), rs.getString("secondary_type"));
+    }
+
+    static String now() {
+        return Instant.now().toString();
+    }
+
+    /** A catalog statement failed; names the statement. */
+    public static final class CatalogException extends RuntimeException {
+        public CatalogException(String what, SQLException cause) {
+            super("catalog error in " + what + ": " + cause.getMessage(), cause);
+        }
+    }
+}
