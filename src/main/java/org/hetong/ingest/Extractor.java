@@ -1,0 +1,266 @@
+package org.hetong.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.CompositeEncodingDetector;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.detect.EncodingDetector;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.exception.UnsupportedFormatException;
+import org.apache.tika.exception.ZeroByteFileException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.RecursiveParserWrapper;
+import org.apache.tika.parser.html.HtmlEncodingDetector;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.apache.tika.parser.txt.BOMDetector;
+import org.apache.tika.sax.BasicContentHandlerFactory;
+import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.RecursiveParserWrapperHandler;
+import org.xml.sax.SAXException;
+
+/**
+ * Reads the text out of one file with Apache Tika.
+ *
+ * <p>The media type is decided from the bytes alone (Tika's detectors without the file name), so a
+ * PDF called {@code .docx} is read as a PDF and random bytes called {@code .docx} are reported as
+ * unrecognised. Ordinary documents go through {@link RecursiveParserWrapper} over
+ * {@link AutoDetectParser} with a write limit, so text in embedded objects counts and one broken
+ * embedded object is recorded as a warning while the rest is read. Containers — mails and
+ * archives — are walked with a {@link ContainerUnpacker} instead: their files become documents of
+ * their own rather than text of the container. Plain text goes through
+ * {@link ChineseCharsetDetector}.
+ *
+ * <p>Thread-safe: Tika parsers are stateless and each call builds its own parse context.
+ */
+public final class Extractor {
+    private static final Set<String> MAIL_TYPES = Set.of("message/rfc822", "application/vnd.ms-outlook");
+    private static final Set<String> ARCHIVE_TYPES = Set.of("application/zip", "application/x-tar", "application/gzip",
+            "application/x-gzip", "application/x-gtar", "application/x-7z-compressed", "application/x-bzip2",
+            "application/x-xz");
+    private static final Set<String> RAR_TYPES = Set.of("application/x-rar-compressed", "application/vnd.rar");
+
+    private final Detector detector;
+    private final AutoDetectParser parser;
+    private final EncodingDetector encodingDetector;
+    private final IngestLimits limits;
+    private final Path scratch;
+
+    public Extractor(IngestLimits limits, Path scratch) {
+        TikaConfig config = TikaConfig.getDefaultConfig();
+        this.detector = new ContentDetector(config.getDetector());
+        this.parser = new AutoDetectParser(detector, config.getParser());
+        this.encodingDetector = new CompositeEncodingDetector(
+                List.of(new BOMDetector(), new HtmlEncodingDetector(), new ChineseCharsetDetector()));
+        this.limits = limits;
+        this.scratch = scratch;
+    }
+
+    /** The media type of a file, from its content. Markdown is told from plain text by name only. */
+    public String detect(Path file, String fileName) throws IOException {
+        MediaType type;
+        try (TikaInputStream in = TikaInputStream.get(file)) {
+            type = detector.detect(in, new Metadata());
+        }
+        String base = type.getBaseType().toString();
+        String lower = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        if (base.equals("text/plain") && (lower.endsWith(".md") || lower.endsWith(".markdown"))) {
+            return "text/markdown";
+        }
+        return base;
+    }
+
+    /** Reads a file; fails with a specific reason when it cannot be read. */
+    public Extraction extract(Path file, String fileName) throws UnreadableDocumentException {
+        long size;
+        String type;
+        try {
+            size = Files.size(file);
+            if (size == 0) {
+                throw new UnreadableDocumentException(fileName, null, FailureReason.EMPTY, null);
+            }
+            if (size > limits.maxFileBytes()) {
+                throw new UnreadableDocumentException(fileName, null, FailureReason.TOO_LARGE,
+                        Sizes.human(size) + "，上限 " + Sizes.human(limits.maxFileBytes()));
+            }
+            type = detect(file, fileName);
+        } catch (IOException e) {
+            throw new UnreadableDocumentException(fileName, null, FailureReason.INTERNAL, "读取文件失败：" + e.getMessage(), e);
+        }
+        if (type.equals("application/octet-stream")) {
+            throw new UnreadableDocumentException(fileName, type, FailureReason.UNSUPPORTED, "无法从文件内容识别格式");
+        }
+        if (RAR_TYPES.contains(type)) {
+            throw new UnreadableDocumentException(fileName, type, FailureReason.UNSUPPORTED, "RAR 压缩包，请改用 ZIP");
+        }
+        try {
+            Extraction extraction = MAIL_TYPES.contains(type) || ARCHIVE_TYPES.contains(type)
+                    ? unpack(file, fileName, type, size)
+                    : read(file, fileName, type);
+            if (extraction.text().isBlank() && extraction.embedded().isEmpty()) {
+                boolean container = MAIL_TYPES.contains(type) || ARCHIVE_TYPES.contains(type);
+                throw new UnreadableDocumentException(fileName, type,
+                        container ? FailureReason.EMPTY : FailureReason.NO_TEXT,
+                        container ? "其中没有任何文件或正文" : null);
+            }
+            return extraction;
+        } catch (UnreadableDocumentException e) {
+            throw e;
+        } catch (Exception | StackOverflowError e) {
+            throw classify(fileName, type, e);
+        }
+    }
+
+    private Extraction read(Path file, String fileName, String type) throws IOException, SAXException, TikaException {
+        ParseContext context = newContext();
+        RecursiveParserWrapper wrapper = new RecursiveParserWrapper(parser);
+        RecursiveParserWrapperHandler handler = new RecursiveParserWrapperHandler(
+                new BasicContentHandlerFactory(BasicContentHandlerFactory.HANDLER_TYPE.TEXT, limits.maxTextChars(), false, context),
+                1000);
+        Metadata metadata = new Metadata();
+        try (TikaInputStream in = TikaInputStream.get(file)) {
+            wrapper.parse(in, handler, metadata, context);
+        }
+        List<Metadata> parts = handler.getMetadataList();
+        StringBuilder text = new StringBuilder();
+        List<String> warnings = new ArrayList<>();
+        boolean truncated = false;
+        for (Metadata part : parts) {
+            String content = part.get(TikaCoreProperties.TIKA_CONTENT);
+            if (content != null && !content.isBlank()) {
+                if (text.length() > 0) {
+                    text.append("\n\n");
+                }
+                text.append(content);
+            }
+            String problem = part.get(TikaCoreProperties.EMBEDDED_EXCEPTION);
+            if (problem != null) {
+                warnings.add(firstLine(problem));
+            }
+            truncated |= "true".equals(part.get(TikaCoreProperties.WRITE_LIMIT_REACHED));
+        }
+        Metadata main = parts.isEmpty() ? metadata : parts.get(0);
+        return new Extraction(type, TextCleaner.clean(text.toString()), metadataOf(main), List.of(), truncated, warnings);
+    }
+
+    private Extraction unpack(Path file, String fileName, String type, long size) throws IOException, SAXException, TikaException {
+        ParseContext context = newContext();
+        String relation = MAIL_TYPES.contains(type) ? "attachment" : "entry";
+        ContainerUnpacker unpacker = new ContainerUnpacker(context, limits, scratch, size, relation);
+        context.set(EmbeddedDocumentExtractor.class, unpacker);
+        BodyContentHandler body = new BodyContentHandler(limits.maxTextChars());
+        Metadata metadata = new Metadata();
+        try (TikaInputStream in = TikaInputStream.get(file)) {
+            parser.parse(in, body, metadata, context);
+        } catch (IOException | SAXException | TikaException | RuntimeException e) {
+            unpacker.discard();
+            if (unpacker.abortDetail() != null) {
+                throw new IOException(new LimitReached(unpacker.abortDetail()));
+            }
+            throw e;
+        }
+        if (unpacker.abortDetail() != null) {
+            unpacker.discard();
+            throw new IOException(new LimitReached(unpacker.abortDetail()));
+        }
+        return new Extraction(type, TextCleaner.clean(body.toString()), metadataOf(metadata), unpacker.files(), false, List.of());
+    }
+
+    private ParseContext newContext() {
+        ParseContext context = new ParseContext();
+        context.set(Parser.class, parser);
+        context.set(EncodingDetector.class, encodingDetector);
+        TesseractOCRConfig ocr = new TesseractOCRConfig();
+        ocr.setSkipOcr(true);
+        context.set(TesseractOCRConfig.class, ocr);
+        PDFParserConfig pdf = new PDFParserConfig();
+        pdf.setExtractInlineImages(false);
+        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        context.set(PDFParserConfig.class, pdf);
+        return context;
+    }
+
+    private static Map<String, String> metadataOf(Metadata md) {
+        Map<String, String> out = new LinkedHashMap<>();
+        put(out, "title", md.get(TikaCoreProperties.TITLE));
+        put(out, "author", md.get(TikaCoreProperties.CREATOR));
+        put(out, "created", md.get(TikaCoreProperties.CREATED));
+        put(out, "from", md.get("Message:From"));
+        put(out, "to", md.get("Message:To"));
+        put(out, "subject", md.get("dc:subject"));
+        put(out, "messageId", md.get("Message:Raw-Header:Message-ID"));
+        put(out, "inReplyTo", md.get("Message:Raw-Header:In-Reply-To"));
+        return out;
+    }
+
+    private static void put(Map<String, String> map, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            map.put(key, DisplayNames.clean(value));
+        }
+    }
+
+    /** Turns a parser failure into a reason a person can act on. */
+    static UnreadableDocumentException classify(String fileName, String type, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LimitReached limit) {
+                return new UnreadableDocumentException(fileName, type, FailureReason.ARCHIVE_LIMIT, limit.getMessage(), e);
+            }
+            if (t instanceof EncryptedDocumentException || t instanceof org.apache.poi.EncryptedDocumentException
+                    || t.getClass().getSimpleName().contains("InvalidPassword")) {
+                return new UnreadableDocumentException(fileName, type, FailureReason.ENCRYPTED, null, e);
+            }
+            if (t instanceof ZeroByteFileException) {
+                return new UnreadableDocumentException(fileName, type, FailureReason.EMPTY, null, e);
+            }
+            if (t instanceof UnsupportedFormatException) {
+                return new UnreadableDocumentException(fileName, type, FailureReason.UNSUPPORTED, type, e);
+            }
+            String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            if (message.contains("encrypted") || message.contains("password")) {
+                return new UnreadableDocumentException(fileName, type, FailureReason.ENCRYPTED, null, e);
+            }
+        }
+        if (e instanceof StackOverflowError) {
+            return new UnreadableDocumentException(fileName, type, FailureReason.CORRUPT, "结构嵌套过深", e);
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String detail = type + "：" + root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : " " + firstLine(root.getMessage()));
+        return new UnreadableDocumentException(fileName, type, FailureReason.CORRUPT, truncate(detail, 200), e);
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl >= 0 ? s.substring(0, nl) : s;
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "…";
+    }
+
+    /** Unpacking stopped at a safety limit. */
+    static final class LimitReached extends Exception {
+        LimitReached(String detail) {
+            super(detail);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package org.hetong.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.hetong.archive.Catalog;
+import org.hetong.archive.DocumentRecord;
+import org.hetong.archive.Json;
+import org.hetong.archive.LinkRecord;
+import org.hetong.archive.OriginalStore;
+import org.hetong.index.ClauseIndex;
+import org.hetong.understand.ContractFields;
+import org.hetong.understand.DocumentKind;
+import org.hetong.understand.Understander;
+import org.hetong.understand.Understanding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The path of one file into the archive: keep the original (by SHA-256), record it in the catalog,
+ * read its text, understand it, index its clauses; then the same for each file it contains.
+ *
+ * <p>A file that cannot be read keeps its original and is recorded as failed with its reason; it
+ * never stops the files after it. The catalog is written in one transaction per document before
+ * the index is touched, so the index never holds half a document, and {@code reindex} can always
+ * rebuild it from the catalog.
+ */
+public final class Importer {
+    private static final Logger log = LoggerFactory.getLogger(Importer.class);
+
+    private final OriginalStore store;
+    private final Catalog catalog;
+    private final Extractor extractor;
+    private final Understander understander;
+    private final ClauseIndex index;
+    private final IngestLimits limits;
+
+    public Importer(OriginalStore store, Catalog catalog, Extractor extractor, Understander understander,
+                    ClauseIndex index, IngestLimits limits) {
+        this.store = store;
+        this.catalog = catalog;
+        this.extractor = extractor;
+        this.understander = understander;
+        this.index = index;
+        this.limits = limits;
+    }
+
+    /** Imports a file from disk and everything inside it. */
+    public List<ImportItem> importFile(Path file, String name) {
+        List<ImportItem> items = new ArrayList<>();
+        importFile(file, DisplayNames.clean(name), 0, null, null, items);
+        return items;
+    }
+
+    /** Imports an original that is already in the store (an upload, or a retry). */
+    public List<ImportItem> importStored(String sha256, String name) {
+        List<ImportItem> items = new ArrayList<>();
+        importOriginal(sha256, DisplayNames.clean(name), 0, null, null, items, true);
+        return items;
+    }
+
+    private void importFile(Path file, String name, int depth, String parentId, String relation, List<ImportItem> items) {
+        OriginalStore.Stored stored;
+        try {
+            long size = Files.size(file);
+            if (size > limits.maxFileBytes()) {
+                items.add(ImportItem.failed(name, null, FailureReason.TOO_LARGE,
+                        FailureReason.TOO_LARGE.message(Sizes.human(size) + "，上限 " + Sizes.human(limits.maxFileBytes()))));
+                return;
+            }
+            stored = store.put(file);
+        } catch (IOException e) {
+            items.add(ImportItem.failed(name, null, FailureReason.INTERNAL, FailureReason.INTERNAL.message("保存原件失败：" + e.getMessage())));
+            return;
+        }
+        importOriginal(stored.sha256(), name, depth, parentId, relation, items, false);
+    }
+
+    private void importOriginal(String sha, String name, int depth, String parentId, String relation,
+                                List<ImportItem> items, boolean retry) {
+        String id = DocumentRecord.idFor(sha);
+        var existing = catalog.findBySha(sha);
+        if (parentId != null) {
+            // Insert first so the link's foreign key holds; a no-op when the document exists.
+            catalog.insertProcessing(id, sha, DisplayNames.baseName(name), null, sizeOf(sha));
+            catalog.addLink(new LinkRecord(parentId, id, relation, containerPath(name), reasonFor(relation), 1.0, "auto"));
+        }
+        if (existing.isPresent() && existing.get().isFinished() && !retry) {
+            items.add(ImportItem.duplicate(name, id));
+            return;
+        }
+        catalog.insertProcessing(id, sha, DisplayNames.baseName(name), null, sizeOf(sha));
+        Extraction extraction;
+        try {
+            extraction = extractor.extract(store.pathOf(sha), name);
+        } catch (UnreadableDocumentException e) {
+            catalog.markFailed(id, e.mediaType(), e.reason().code(), e.userMessage());
+            deleteFromIndex(id);
+            items.add(ImportItem.failed(name, id, e.reason(), e.userMessage()));
+            return;
+        }
+        try {
+            boolean mail = extraction.mediaType().startsWith("message/") || extraction.mediaType().equals("application/vnd.ms-outlook");
+            Understanding u = understander.understand(extraction.text(), extraction.mediaType(), name,
+                    extraction.metadata("title"), mail ? extraction.metadata("title") : null);
+            String contractId = u.kind() == DocumentKind.CONTRACT ? id : null;
+            catalog.saveUnderstanding(id, extraction.mediaType(), u.kind().code(), u.title(), contractId,
+                    fieldsJson(u.fields()), extraction.text(), u.clauses());
+            DocumentRecord saved = catalog.find(id).orElseThrow();
+            index.replace(id, IndexRecords.of(saved, u.fields(), u.clauses()));
+            items.add(ImportItem.stored(name, id));
+        } catch (IOException | RuntimeException e) {
+            log.error("importing {} failed", name, e);
+            String message = FailureReason.INTERNAL.message(e.getClass().getSimpleName() + ": " + e.getMessage());
+            catalog.markFailed(id, extraction.mediaType(), FailureReason.INTERNAL.code(), message);
+            deleteFromIndex(id);
+            items.add(ImportItem.failed(name, id, FailureReason.INTERNAL, message));
+            cleanUp(extraction);
+            return;
+        }
+        for (EmbeddedFile child : extraction.embedded()) {
+            String childName = name + "!/" + child.name();
+            if (child.failure() != null) {
+                items.add(ImportItem.failed(childName, null, child.failure(), child.failure().message(child.failureDetail())));
+                continue;
+            }
+            try {
+                if (depth + 1 > limits.maxDepth()) {
+                    items.add(ImportItem.failed(childName, null, FailureReason.TOO_DEEP,
+                            FailureReason.TOO_DEEP.message("上限 " + limits.maxDepth() + " 层")));
+                    continue;
+                }
+                importFile(child.file(), childName, depth + 1, id, child.relation(), items);
+            } finally {
+                deleteQuietly(child.file());
+            }
+        }
+    }
+
+    private long sizeOf(String sha) {
+        try {
+            return Files.size(store.pathOf(sha));
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private void deleteFromIndex(String id) {
+        try {
+            index.delete(id);
+        } catch (IOException e) {
+            log.warn("could not remove {} from the index: {}", id, e.toString());
+        }
+    }
+
+    private static String fieldsJson(ContractFields fields) {
+        try {
+            return Json.MAPPER.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("contract fields cannot be written as JSON", e);
+        }
+    }
+
+    private static String containerPath(String name) {
+        int bang = name.lastIndexOf("!/");
+        return bang >= 0 ? name.substring(bang + 2) : name;
+    }
+
+    private static String reasonFor(String relation) {
+        return LinkRecord.ATTACHMENT.equals(relation) ? "邮件附件" : "压缩包中的文件";
+    }
+
+    private static void cleanUp(Extraction extraction) {
+        for (EmbeddedFile child : extraction.embedded()) {
+            deleteQuietly(child.file());
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // Scratch space is emptied at the next start.
+        }
+    }
+}
