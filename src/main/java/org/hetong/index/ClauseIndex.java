@@ -1,0 +1,238 @@
+package org.hetong.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lucene index of searchable clauses: one long-lived {@link IndexWriter}, a
+ * {@link SearcherManager} for near-real-time readers, and commits batched on a timer (never one
+ * per file). Re-indexing a document replaces all its clauses atomically
+ * ({@code updateDocuments} on its id), so it is idempotent.
+ *
+ * <p>The index is derived data: the catalog and the originals can always rebuild it.
+ */
+public final class ClauseIndex implements Closeable {
+    private static final Logger log = LoggerFactory.getLogger(ClauseIndex.class);
+    private static final FieldType TEXT_WITH_OFFSETS_STORED = textType(true);
+    private static final FieldType TEXT_WITH_OFFSETS = textType(false);
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final FacetsConfig facetsConfig;
+    private final IndexAnalyzers analyzers;
+    private final ScheduledExecutorService scheduler;
+    private final AtomicBoolean changed = new AtomicBoolean();
+    private final AtomicBoolean uncommitted = new AtomicBoolean();
+
+    public ClauseIndex(Path path, IndexAnalyzers analyzers) throws IOException {
+        this.analyzers = analyzers;
+        this.directory = FSDirectory.open(path);
+        IndexWriterConfig config = new IndexWriterConfig(analyzers.perField());
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        config.setRAMBufferSizeMB(64);
+        config.setCommitOnClose(true);
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, null);
+        this.facetsConfig = facetsConfig();
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "index-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleWithFixedDelay(this::refreshQuietly, 200, 200, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::commitQuietly, 5, 5, TimeUnit.SECONDS);
+    }
+
+    public static FacetsConfig facetsConfig() {
+        FacetsConfig config = new FacetsConfig();
+        config.setMultiValued(IndexFields.PARTY, true);
+        config.setMultiValued(IndexFields.CLAUSE_TYPE, true);
+        return config;
+    }
+
+    public FacetsConfig facets() {
+        return facetsConfig;
+    }
+
+    public IndexAnalyzers analyzers() {
+        return analyzers;
+    }
+
+    public SearcherManager searchers() {
+        return searchers;
+    }
+
+    /** Replaces every clause of a document with these (none: the document leaves the index). */
+    public void replace(String documentId, List<IndexedClause> clauses) throws IOException {
+        List<Document> docs = new ArrayList<>(clauses.size());
+        for (IndexedClause clause : clauses) {
+            docs.add(facetsConfig.build(toDocument(clause)));
+        }
+        writer.updateDocuments(new Term(IndexFields.DOCUMENT_ID, documentId), docs);
+        changed.set(true);
+        uncommitted.set(true);
+    }
+
+    public void delete(String documentId) throws IOException {
+        writer.deleteDocuments(new Term(IndexFields.DOCUMENT_ID, documentId));
+        changed.set(true);
+        uncommitted.set(true);
+    }
+
+    public void deleteAll() throws IOException {
+        writer.deleteAll();
+        changed.set(true);
+        uncommitted.set(true);
+    }
+
+    /** Makes everything written so far durable and visible to searches. */
+    public synchronized void commit() throws IOException {
+        writer.commit();
+        uncommitted.set(false);
+        refresh();
+    }
+
+    /** Makes everything written so far visible to searches, without the cost of a commit. */
+    public void refresh() throws IOException {
+        changed.set(false);
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Number of clauses visible to searches now. */
+    public int clauseCount() throws IOException {
+        var searcher = searchers.acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** The generation of the current reader; changes whenever searches may see different results. */
+    public long generation() throws IOException {
+        var searcher = searchers.acquire();
+        try {
+            return ((DirectoryReader) searcher.getIndexReader()).getVersion();
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private void refreshQuietly() {
+        if (changed.get()) {
+            try {
+                refresh();
+            } catch (IOException | RuntimeException e) {
+                log.warn("index refresh failed: {}", e.toString());
+            }
+        }
+    }
+
+    private void commitQuietly() {
+        if (uncommitted.get()) {
+            try {
+                commit();
+            } catch (IOException | RuntimeException e) {
+                log.warn("index commit failed: {}", e.toString());
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        scheduler.shutdownNow();
+        try {
+            searchers.close();
+            writer.close();
+        } finally {
+            directory.close();
+        }
+    }
+
+    private static Document toDocument(IndexedClause c) {
+        Document doc = new Document();
+        doc.add(new StringField(IndexFields.CLAUSE_ID, c.clauseId(), Field.Store.YES));
+        doc.add(new StringField(IndexFields.DOCUMENT_ID, c.documentId(), Field.Store.YES));
+        if (c.contractId() != null) {
+            doc.add(new StringField(IndexFields.CONTRACT_ID, c.contractId(), Field.Store.YES));
+        }
+        doc.add(new StringField(IndexFields.KIND, c.kind(), Field.Store.YES));
+        doc.add(new SortedSetDocValuesFacetField(IndexFields.KIND, c.kind()));
+        if (c.clauseType() != null) {
+            doc.add(new StringField(IndexFields.CLAUSE_TYPE, c.clauseType(), Field.Store.YES));
+            doc.add(new SortedSetDocValuesFacetField(IndexFields.CLAUSE_TYPE, c.clauseType()));
+        }
+        if (c.secondaryType() != null) {
+            doc.add(new StringField(IndexFields.SECONDARY_TYPE, c.secondaryType(), Field.Store.YES));
+        }
+        for (String party : c.parties()) {
+            doc.add(new StringField(IndexFields.PARTY, party, Field.Store.YES));
+            doc.add(new SortedSetDocValuesFacetField(IndexFields.PARTY, party));
+        }
+        if (c.year() != null) {
+            String year = String.valueOf(c.year());
+            doc.add(new StringField(IndexFields.YEAR, year, Field.Store.YES));
+            doc.add(new SortedSetDocValuesFacetField(IndexFields.YEAR, year));
+        }
+        doc.add(new NumericDocValuesField(IndexFields.DATE, c.dateEpochDay() == null ? Long.MIN_VALUE : c.dateEpochDay()));
+        if (c.title() != null) {
+            doc.add(new Field(IndexFields.TITLE, c.title(), TEXT_WITH_OFFSETS_STORED));
+        }
+        if (c.fileName() != null) {
+            doc.add(new StoredField(IndexFields.FILE_NAME, c.fileName()));
+        }
+        if (c.number() != null) {
+            doc.add(new StoredField(IndexFields.NUMBER, c.number()));
+        }
+        if (c.numberValue() != null) {
+            doc.add(new StoredField(IndexFields.NUMBER_VALUE, c.numberValue()));
+        }
+        doc.add(new IntPoint(IndexFields.ORDINAL, c.ordinal()));
+        doc.add(new StoredField(IndexFields.ORDINAL, c.ordinal()));
+        doc.add(new NumericDocValuesField(IndexFields.ORDINAL, c.ordinal()));
+        doc.add(new StoredField(IndexFields.ROLE, c.role()));
+        if (c.heading() != null) {
+            doc.add(new Field(IndexFields.HEADING, c.heading(), TEXT_WITH_OFFSETS_STORED));
+            doc.add(new Field(IndexFields.HEADING_BIGRAM, c.heading(), TEXT_WITH_OFFSETS));
+        }
+        doc.add(new Field(IndexFields.TEXT, c.text(), TEXT_WITH_OFFSETS_STORED));
+        doc.add(new Field(IndexFields.TEXT_BIGRAM, c.text(), TEXT_WITH_OFFSETS));
+        return doc;
+    }
+
+    private static FieldType textType(boolean stored) {
+        FieldType type = new FieldType();
+        type.setTokenized(true);
+        type.setStored(stored);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+}

@@ -1,0 +1,36 @@
+package org.hetong.index;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the index holds of one searchable clause: the clause and what search shows and
+ * filters about its document.
+ */
+public record IndexedClause(
+        String clauseId,
+        String documentId,
+        String contractId,
+        String kind,
+        String title,
+        String fileName,
+        String number,
+        Integer numberValue,
+        int ordinal,
+        String role,
+        String heading,
+        String clauseType,
+        String secondaryType,
+        List<String> parties,
+        Integer year,
+        Long dateEpochDay,
+        String text) {
+
+    public IndexedClause {
+        Objects.requireNonNull(clauseId, "clauseId");
+        Objects.requireNonNull(documentId, "documentId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(text, "text");
+        parties = parties == null ? List.of() : List.copyOf(parties);
+    }
+}

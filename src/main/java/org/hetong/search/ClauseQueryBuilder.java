@@ -1,0 +1,176 @@
+package org.hetong.search;
+
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.util.QueryBuilder;
+import org.hetong.index.IndexAnalyzers;
+import org.hetong.index.IndexFields;
+import org.hetong.understand.DocumentKind;
+
+/**
+ * Turns a parsed query into a Lucene query over the clause fields.
+ *
+ * <p>Chinese is written without spaces, so every word a user types is matched as a phrase:
+ * 知识产权 must appear as those four characters in order, not as 知识 somewhere and 产权 elsewhere.
+ * Each word is looked for in the precision field (SmartCN words), the recall field (character
+ * bigrams, which still match where SmartCN segmented the query differently from the text) and the
+ * heading, weighted in that order.
+ */
+final class ClauseQueryBuilder {
+    private static final float PRECISE_BOOST = 3f;
+    private static final float HEADING_BOOST = 2f;
+    private static final float BIGRAM_BOOST = 1f;
+
+    private final QueryBuilder precise;
+    private final QueryBuilder bigram;
+
+    ClauseQueryBuilder(IndexAnalyzers analyzers) {
+        this.precise = new QueryBuilder(analyzers.precise());
+        this.bigram = new QueryBuilder(analyzers.bigram());
+    }
+
+    /** The query for {@code node}, plus the request's own filters. */
+    Query build(QueryNode node, SearchRequest request) throws QuerySyntaxException {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        Query main = toQuery(node);
+        boolean hasPositive = main != null;
+        b.add(hasPositive ? main : new MatchAllDocsQuery(), hasPositive ? BooleanClause.Occur.MUST : BooleanClause.Occur.FILTER);
+        addFilter(b, "type", request.type());
+        addFilter(b, "kind", request.kind());
+        addFilter(b, "party", request.party());
+        addFilter(b, "year", request.year());
+        addFilter(b, "contract", request.contract());
+        return b.build();
+    }
+
+    /** Null when the node has nothing that scores (only filters or exclusions). */
+    private Query toQuery(QueryNode node) throws QuerySyntaxException {
+        if (node instanceof QueryNode.Text text) {
+            return textQuery(text.text());
+        }
+        if (node instanceof QueryNode.Filter filter) {
+            return filterQuery(filter.field(), filter.value());
+        }
+        if (node instanceof QueryNode.Not not) {
+            Query inner = toQuery(not.node());
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            b.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
+            if (inner != null) {
+                b.add(inner, BooleanClause.Occur.MUST_NOT);
+            }
+            return b.build();
+        }
+        if (node instanceof QueryNode.Or or) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            for (QueryNode option : or.nodes()) {
+                Query q = toQuery(option);
+                if (q != null) {
+                    b.add(q, BooleanClause.Occur.SHOULD);
+                }
+            }
+            return b.build();
+        }
+        QueryNode.And and = (QueryNode.And) node;
+        if (and.nodes().isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        boolean positive = false;
+        for (QueryNode part : and.nodes()) {
+            if (part instanceof QueryNode.Not not) {
+                Query inner = toQuery(not.node());
+                if (inner != null) {
+                    b.add(inner, BooleanClause.Occur.MUST_NOT);
+                }
+            } else if (part instanceof QueryNode.Filter filter) {
+                b.add(filterQuery(filter.field(), filter.value()), BooleanClause.Occur.FILTER);
+            } else {
+                Query q = toQuery(part);
+                if (q != null) {
+                    b.add(q, BooleanClause.Occur.MUST);
+                    positive = true;
+                }
+            }
+        }
+        if (!positive) {
+            b.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    /** A word or phrase: in order, in any of the text fields. */
+    Query textQuery(String text) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int added = 0;
+        added += add(b, precise.createPhraseQuery(IndexFields.TEXT, text), PRECISE_BOOST);
+        added += add(b, precise.createPhraseQuery(IndexFields.HEADING, text), HEADING_BOOST);
+        added += add(b, bigram.createPhraseQuery(IndexFields.TEXT_BIGRAM, text), BIGRAM_BOOST);
+        added += add(b, bigram.createPhraseQuery(IndexFields.HEADING_BIGRAM, text), BIGRAM_BOOST);
+        // Punctuation alone analyses to nothing: it matches nothing rather than everything.
+        return added == 0 ? new MatchNoDocsQuery("no searchable characters in '" + text + "'") : b.build();
+    }
+
+    private static int add(BooleanQuery.Builder b, Query q, float boost) {
+        if (q == null) {
+            return 0;
+        }
+        b.add(new BoostQuery(q, boost), BooleanClause.Occur.SHOULD);
+        return 1;
+    }
+
+    private static void addFilter(BooleanQuery.Builder b, String field, String value) throws QuerySyntaxException {
+        if (value != null && !value.isBlank()) {
+            b.add(filterQuery(field, value.strip()), BooleanClause.Occur.FILTER);
+        }
+    }
+
+    static Query filterQuery(String field, String value) throws QuerySyntaxException {
+        return switch (field) {
+            case "type" -> new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(IndexFields.CLAUSE_TYPE, value)), BooleanClause.Occur.SHOULD)
+                    .add(new TermQuery(new Term(IndexFields.CLAUSE_TYPE, canonicalType(value))), BooleanClause.Occur.SHOULD)
+                    .build();
+            case "kind" -> {
+                try {
+                    yield new TermQuery(new Term(IndexFields.KIND, DocumentKind.parse(value).code()));
+                } catch (IllegalArgumentException e) {
+                    throw new QuerySyntaxException("未知的文档类别「" + value + "」。可用：合同(contract)、补充协议(supplement)、"
+                            + "往来函件(correspondence)、附件(attachment)、其他(other)。", 0);
+                }
+            }
+            case "party" -> new WildcardQuery(new Term(IndexFields.PARTY, "*" + escapeWildcard(value) + "*"));
+            case "year" -> {
+                if (!value.matches("\\d{4}")) {
+                    throw new QuerySyntaxException("年份「" + value + "」应为四位数字，例如 year:2023。", 0);
+                }
+                yield new TermQuery(new Term(IndexFields.YEAR, value));
+            }
+            case "contract" -> new TermQuery(new Term(IndexFields.CONTRACT_ID, value));
+            default -> throw new IllegalStateException("unknown filter " + field);
+        };
+    }
+
+    /** Short names users type for types whose full name has a slash: 争议解决 → 争议解决与法律适用. */
+    private static String canonicalType(String value) {
+        return switch (value) {
+            case "争议解决", "法律适用" -> "争议解决与法律适用";
+            case "项目范围", "合同标的" -> "合同标的/项目范围";
+            case "质量保证", "保修" -> "质量保证/保修";
+            case "服务", "维护", "运维" -> "服务与维护";
+            case "付款", "价款", "支付" -> "价款与支付";
+            case "数据安全", "信息安全" -> "数据与信息安全";
+            default -> value;
+        };
+    }
+
+    private static String escapeWildcard(String value) {
+        return value.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
+    }
+}
