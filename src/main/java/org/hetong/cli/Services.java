@@ -1,0 +1,98 @@
+package org.hetong.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.hetong.archive.Catalog;
+import org.hetong.archive.DataDirectory;
+import org.hetong.archive.OriginalStore;
+import org.hetong.config.ConfigFiles;
+import org.hetong.index.ClauseIndex;
+import org.hetong.index.IndexAnalyzers;
+import org.hetong.ingest.Extractor;
+import org.hetong.ingest.Importer;
+import org.hetong.ingest.IngestLimits;
+import org.hetong.ingest.Reindexer;
+import org.hetong.search.SearchService;
+import org.hetong.understand.ClauseTaxonomy;
+import org.hetong.understand.Understander;
+
+/**
+ * Everything one hetong process needs, wired by hand in one place: data directory (locked),
+ * original store, catalog, index, importer, search. Closing it commits the index and releases the
+ * data directory.
+ */
+public final class Services implements AutoCloseable {
+    public final DataDirectory dataDirectory;
+    public final ConfigFiles config;
+    public final OriginalStore store;
+    public final Catalog catalog;
+    public final ClauseIndex index;
+    public final Importer importer;
+    public final Reindexer reindexer;
+    public final SearchService search;
+    public final boolean wasNew;
+
+    private Services(DataDirectory dataDirectory, ConfigFiles config, OriginalStore store, Catalog catalog, ClauseIndex index,
+                     Importer importer, Reindexer reindexer, SearchService search, boolean wasNew) {
+        this.dataDirectory = dataDirectory;
+        this.config = config;
+        this.store = store;
+        this.catalog = catalog;
+        this.index = index;
+        this.importer = importer;
+        this.reindexer = reindexer;
+        this.search = search;
+        this.wasNew = wasNew;
+    }
+
+    public static Services open(Path data, ConfigFiles config) throws IOException {
+        DataDirectory dir = DataDirectory.open(data).lock();
+        try {
+            boolean wasNew = dir.isNew();
+            emptyScratch(dir.scratch());
+            // Configuration first: a broken file should fail start-up before anything is touched.
+            Understander understander = new Understander(ClauseTaxonomy.load(config));
+            IndexAnalyzers analyzers = new IndexAnalyzers(config);
+            OriginalStore store = new OriginalStore(dir.originals(), dir.scratch());
+            Catalog catalog = Catalog.open(dir.catalogFile());
+            ClauseIndex index = new ClauseIndex(dir.index(), analyzers);
+            IngestLimits limits = IngestLimits.defaults();
+            Extractor extractor = new Extractor(limits, dir.scratch());
+            Importer importer = new Importer(store, catalog, extractor, understander, index, limits);
+            return new Services(dir, config, store, catalog, index, importer, new Reindexer(catalog, index),
+                    new SearchService(index), wasNew);
+        } catch (IOException | RuntimeException e) {
+            dir.close();
+            throw e;
+        }
+    }
+
+    private static void emptyScratch(Path scratch) throws IOException {
+        if (!Files.isDirectory(scratch)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(scratch)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                if (!p.equals(scratch)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            index.close();
+        } finally {
+            try {
+                catalog.close();
+            } finally {
+                dataDirectory.close();
+            }
+        }
+    }
+}

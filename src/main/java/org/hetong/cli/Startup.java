@@ -1,0 +1,27 @@
+package org.hetong.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import org.hetong.archive.DocumentRecord;
+
+/**
+ * What a process does with a data directory before serving: finish documents a previous process
+ * left half-done, and rebuild the index when it is missing or behind the catalog.
+ */
+final class Startup {
+    private Startup() {}
+
+    static void recover(Services services, PrintStream out) throws IOException {
+        for (DocumentRecord doc : services.catalog.unfinished()) {
+            out.println("继续处理上次未完成的文档：" + doc.fileName());
+            services.importer.importStored(doc.sha256(), doc.fileName());
+        }
+        services.index.refresh();
+        long catalogClauses = services.catalog.countClauses();
+        if (services.index.clauseCount() != catalogClauses) {
+            out.println("索引与目录不一致（索引 " + services.index.clauseCount() + " 个条款，目录 " + catalogClauses
+                    + " 个），正在从档案重建索引 …");
+            services.reindexer.rebuild(n -> { });
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.hetong.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.hetong.archive.Catalog;
+import org.hetong.archive.DocumentQuery;
+import org.hetong.archive.DocumentRecord;
+import org.hetong.archive.LinkRecord;
+import org.hetong.archive.OriginalStore;
+import org.hetong.ingest.Reindexer;
+import org.hetong.understand.Clause;
+
+/** Archive browsing: document lists, one document with its clauses and links, its original and text. */
+final class DocumentRoutes {
+    private static final Pattern DOCUMENT_ID = Pattern.compile("[0-9a-f]{16}");
+    private static final Pattern CLAUSE_ID = Pattern.compile("([0-9a-f]{16})-(\\d{1,6})");
+
+    private final Catalog catalog;
+    private final OriginalStore store;
+
+    DocumentRoutes(Catalog catalog, OriginalStore store) {
+        this.catalog = catalog;
+        this.store = store;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/documents", this::list);
+        routes.get("/api/documents/{id}", this::document);
+        routes.get("/api/documents/{id}/original", this::original);
+        routes.get("/api/documents/{id}/text", this::text);
+        routes.get("/api/clauses/{id}", this::clause);
+    }
+
+    private void list(Context ctx) {
+        DocumentQuery query;
+        try {
+            query = new DocumentQuery(Params.param(ctx, "kind"), Params.param(ctx, "status"), Params.param(ctx, "contract"),
+                    Params.param(ctx, "year"), Params.param(ctx, "sort"), Params.intParam(ctx, "page", 1),
+                    Params.intParam(ctx, "size", 50));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("bad_parameter", e.getMessage());
+        }
+        List<Map<String, Object>> documents = new ArrayList<>();
+        for (DocumentRecord doc : catalog.list(query)) {
+            documents.add(summary(doc));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total", catalog.count(query));
+        body.put("documents", documents);
+        ctx.json(body);
+    }
+
+    private void document(Context ctx) {
+        DocumentRecord doc = find(ctx.pathParam("id"));
+        Map<String, Object> body = summary(doc);
+        body.put("error", doc.errorMessage());
+        body.put("errorCode", doc.errorCode());
+        body.put("sha256", doc.sha256());
+        body.put("fields", doc.fieldsJson() == null ? null : Reindexer.fieldsOf(doc));
+        body.put("links", links(doc.id()));
+        body.put("risks", List.of());
+        List<Map<String, Object>> clauses = new ArrayList<>();
+        for (Clause c : catalog.clauses(doc.id())) {
+            clauses.add(clauseJson(doc.id(), c));
+        }
+        body.put("clauses", clauses);
+        ctx.json(body);
+    }
+
+    private void original(Context ctx) throws IOException {
+        DocumentRecord doc = find(ctx.pathParam("id"));
+        InputStream in = store.open(doc.sha256());
+        ctx.contentType(doc.mediaType() == null ? "application/octet-stream" : doc.mediaType());
+        ctx.header("Content-Disposition", contentDisposition(doc.fileName()));
+        ctx.header("Content-Length", String.valueOf(doc.sizeBytes()));
+        ctx.result(in);
+    }
+
+    private void text(Context ctx) {
+        DocumentRecord doc = find(ctx.pathParam("id"));
+        String text = catalog.text(doc.id()).orElseThrow(() ->
+                ApiException.notFound("文档 " + doc.id() + " 没有提取出的文字" + (doc.errorMessage() == null ? "。" : "：" + doc.errorMessage())));
+        ctx.contentType("text/plain; charset=utf-8");
+        ctx.result(text);
+    }
+
+    private void clause(Context ctx) {
+        var m = CLAUSE_ID.matcher(ctx.pathParam("id"));
+        if (!m.matches()) {
+            throw ApiException.notFound("条款编号「" + ctx.pathParam("id") + "」格式不正确。");
+        }
+        DocumentRecord doc = find(m.group(1));
+        int ordinal = Integer.parseInt(m.group(2));
+        Clause clause = catalog.clauses(doc.id()).stream().filter(c -> c.ordinal() == ordinal).findFirst()
+                .orElseThrow(() -> ApiException.notFound("找不到条款 " + ctx.pathParam("id") + "。"));
+        Map<String, Object> body = clauseJson(doc.id(), clause);
+        body.put("documentId", doc.id());
+        body.put("documentTitle", doc.title());
+        body.put("kind", doc.kind());
+        body.put("contractId", doc.contractId());
+        ctx.json(body);
+    }
+
+    private DocumentRecord find(String id) {
+        if (id == null || !DOCUMENT_ID.matcher(id).matches()) {
+            throw ApiException.notFound("文档编号「" + id + "」格式不正确（应为 16 位十六进制）。");
+        }
+        return catalog.find(id).filter(d -> d.deletedAt() == null)
+                .orElseThrow(() -> ApiException.notFound("找不到文档 " + id + "。"));
+    }
+
+    private List<Map<String, Object>> links(String id) {
+        List<Map<String, Object>> links = new ArrayList<>();
+        for (LinkRecord link : catalog.links(id)) {
+            boolean out = link.fromId().equals(id);
+            String other = out ? link.toId() : link.fromId();
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("documentId", other);
+            json.put("title", catalog.find(other).map(d -> d.title() != null ? d.title() : d.fileName()).orElse(other));
+            json.put("relation", link.relation());
+            json.put("direction", out ? "out" : "in");
+            json.put("name", link.name());
+            json.put("reason", link.reason());
+            json.put("confidence", link.confidence());
+            json.put("origin", link.origin());
+            links.add(json);
+        }
+        return links;
+    }
+
+    static Map<String, Object> summary(DocumentRecord doc) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("documentId", doc.id());
+        json.put("title", doc.title());
+        json.put("fileName", doc.fileName());
+        json.put("kind", doc.kind());
+        json.put("status", doc.status());
+        json.put("contractId", doc.contractId());
+        json.put("mediaType", doc.mediaType());
+        json.put("sizeBytes", doc.sizeBytes());
+        json.put("createdAt", doc.createdAt());
+        return json;
+    }
+
+    static Map<String, Object> clauseJson(String documentId, Clause c) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("clauseId", Clause.idOf(documentId, c.ordinal()));
+        json.put("number", c.number());
+        json.put("heading", c.heading());
+        json.put("clauseType", c.clauseType());
+        json.put("secondaryType", c.secondaryType());
+        json.put("text", c.text());
+        json.put("level", c.level());
+        json.put("role", c.role().code());
+        json.put("searchable", c.searchable());
+        json.put("parentId", c.parentOrdinal() == null ? null : Clause.idOf(documentId, c.parentOrdinal()));
+        json.put("start", c.start());
+        json.put("end", c.end());
+        return json;
+    }
+
+    /** RFC 6266 with an RFC 5987 UTF-8 name, and an ASCII fallback for old clients. */
+    static String contentDisposition(String fileName) {
+        String name = fileName == null || fileName.isBlank() ? "original" : fileName;
+        String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+}

@@ -1,0 +1,66 @@
+package org.hetong.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.hetong.archive.Catalog;
+import org.hetong.archive.Json;
+import org.hetong.archive.OriginalStore;
+import org.hetong.index.ClauseIndex;
+import org.hetong.search.SearchService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face of hetong: the static page and the JSON API. Routes only translate between HTTP
+ * and the services; errors become JSON {@code {"error","code"}} in one place here.
+ */
+public final class WebApp {
+    private static final Logger log = LoggerFactory.getLogger(WebApp.class);
+
+    private WebApp() {}
+
+    /** What the web layer needs from the rest of hetong. */
+    public record Dependencies(Catalog catalog, OriginalStore store, ClauseIndex index, SearchService search) {}
+
+    public static Javalin create(Dependencies deps) {
+        SearchRoutes search = new SearchRoutes(deps.search());
+        DocumentRoutes documents = new DocumentRoutes(deps.catalog(), deps.store());
+        HealthRoutes health = new HealthRoutes(deps.catalog(), deps.index());
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.http.defaultContentType = "application/json";
+            // A checkout serves web/ as it is on disk (no build step); a lone jar serves its own copy.
+            Path web = org.hetong.config.ConfigFiles.home().resolve("web");
+            if (Files.isDirectory(web)) {
+                config.staticFiles.add(web.toAbsolutePath().toString(), Location.EXTERNAL);
+            } else {
+                config.staticFiles.add("/web", Location.CLASSPATH);
+            }
+            config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
+            search.register(config.routes);
+            documents.register(config.routes);
+            health.register(config.routes);
+            config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                log.error("request {} {} failed", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal", "服务器内部错误，请稍后重试或联系管理员。(" + e.getClass().getSimpleName() + ")");
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.path().startsWith("/api/") && (ctx.result() == null || ctx.result().isEmpty())) {
+                    error(ctx, 404, "not_found", "没有这个接口：" + ctx.path());
+                }
+            });
+        });
+    }
+
+    private static void error(Context ctx, int status, String code, String message) {
+        ctx.status(status);
+        ctx.json(Map.of("error", message, "code", code));
+    }
+}
