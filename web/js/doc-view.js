@@ -1,0 +1,195 @@
+// The document view: metadata, related documents, risks and the clause list of one document.
+
+import { getJson, isAbort, docPaths } from './api.js';
+import { $, el, clear, cssToken, showMessage } from './dom.js';
+import { kindLabel, statusLabel, relationLabel, relationTitle, formatAmount, formatSize } from './labels.js';
+import { docHash } from './route.js';
+
+const FLASH_MS = 2500;
+let pending = null;
+
+export function cancelDoc() {
+  pending?.abort();
+  pending = null;
+}
+
+export async function renderDoc(id, clauseId) {
+  cancelDoc();
+  pending = new AbortController();
+  const signal = pending.signal;
+  resetView(id);
+  try {
+    const doc = await getJson(docPaths.json(id), null, signal);
+    fillView(doc, id);
+    if (clauseId) revealClause(clauseId);
+  } catch (error) {
+    if (isAbort(error)) return;
+    $('doc-title').textContent = error.status === 404 ? '未找到文档' : '文档无法加载';
+    $('clauses-title').hidden = true;
+    clear($('clauses'));
+    showMessage(error.message);
+  }
+}
+
+function resetView(id) {
+  $('doc-title').textContent = '正在加载…';
+  for (const name of ['doc-kind', 'doc-status']) $(name).textContent = '';
+  clear($('doc-meta'));
+  clear($('doc-links'));
+  clear($('doc-risks'));
+  $('doc-risks-card').hidden = true;
+  $('doc-error').hidden = true;
+  $('clauses-title').hidden = false;
+  clear($('clauses'));
+  $('download-original').href = docPaths.original(id);
+  $('view-text').href = docPaths.text(id);
+}
+
+function fillView(doc, id) {
+  const fields = doc.fields ?? {};
+  const title = doc.title || fields.contractTitle || doc.fileName || id;
+  $('doc-title').textContent = title;
+  document.title = `${title} — hetong 合同检索`;
+  $('doc-kind').textContent = kindLabel(doc.kind);
+  const status = $('doc-status');
+  status.textContent = statusLabel(doc.status);
+  status.className = 'badge badge-status status-' + cssToken(doc.status);
+
+  renderMeta(doc, fields);
+  renderLinks(Array.isArray(doc.links) ? doc.links : []);
+  renderRisks(Array.isArray(doc.risks) ? doc.risks : []);
+
+  if (doc.status === 'failed') {
+    const box = $('doc-error');
+    box.replaceChildren(
+      el('strong', { text: '文档处理失败：' }),
+      el('span', { className: 'doc-error-text', text: doc.error || '未知原因（服务器未提供说明）。' }),
+      el('p', { className: 'doc-error-hint', text: '原件已保存，可点击“下载原件”查看。' }));
+    box.hidden = false;
+    $('clauses-title').hidden = true;
+    return;
+  }
+  renderClauses(Array.isArray(doc.clauses) ? doc.clauses : [], doc.status);
+}
+
+function renderMeta(doc, fields) {
+  const meta = clear($('doc-meta'));
+  const parties = Array.isArray(fields.parties) ? fields.parties.filter(Boolean) : [];
+  const partyList = parties.length === 0 ? null : el('ul', { className: 'parties' },
+    parties.map((p) => el('li', {},
+      p.role ? el('span', { className: 'party-role', text: p.role }) : null,
+      el('span', { className: 'party-name', text: p.name ?? '' }))));
+  const rows = [
+    ['文件名', doc.fileName],
+    ['类别', kindLabel(doc.kind)],
+    ['状态', statusLabel(doc.status)],
+    ['合同名称', fields.contractTitle && fields.contractTitle !== doc.title ? fields.contractTitle : null],
+    ['合同编号', fields.contractNumber],
+    ['当事方', partyList],
+    ['签订日期', fields.signDate],
+    ['生效日期', fields.effectiveDate],
+    ['到期日期', fields.expiryDate],
+    ['金额', formatAmount(fields.amount)],
+    ['大小', formatSize(doc.sizeBytes)],
+    ['格式', doc.mediaType],
+  ];
+  for (const [name, value] of rows) {
+    // The first block of fields is always listed (with "—" when unknown); size and format only when present.
+    const optional = name === '合同名称' || name === '大小' || name === '格式';
+    if (optional && !value) continue;
+    meta.append(el('dt', { text: name }),
+      el('dd', { className: value ? null : 'unknown' }, value || '—'));
+  }
+}
+
+function renderLinks(links) {
+  const list = clear($('doc-links'));
+  const valid = links.filter((link) => link && link.documentId);
+  if (valid.length === 0) {
+    list.append(el('li', { className: 'none', text: '无关联文档' }));
+    return;
+  }
+  for (const link of valid) {
+    list.append(el('li', { className: 'doc-link', dataset: { relation: link.relation, direction: link.direction } },
+      el('span', { className: 'link-relation', title: relationTitle(link.relation, link.direction),
+        text: relationLabel(link.relation, link.direction) }),
+      el('a', { href: docHash(link.documentId), text: link.title || link.documentId }),
+      link.reason ? el('span', { className: 'link-reason', text: link.reason }) : null));
+  }
+}
+
+/** Risks have no fixed shape yet: a string, or an object with a message-like field. */
+function riskText(risk) {
+  if (typeof risk === 'string') return risk;
+  if (!risk || typeof risk !== 'object') return '';
+  return risk.message || risk.description || risk.label || risk.text || risk.type || '';
+}
+
+function renderRisks(risks) {
+  const list = clear($('doc-risks'));
+  for (const risk of risks) {
+    const text = riskText(risk);
+    if (!text) continue;
+    const severity = typeof risk === 'object' && ['high', 'medium', 'low'].includes(risk.severity) ? risk.severity : null;
+    list.append(el('li', { className: 'risk' + (severity ? ' risk-' + severity : '') }, text));
+  }
+  $('doc-risks-card').hidden = list.childElementCount === 0;
+}
+
+function renderClauses(clauses, status) {
+  const box = clear($('clauses'));
+  if (clauses.length === 0) {
+    const waiting = status === 'queued' || status === 'processing';
+    box.append(el('p', { className: 'empty', text: waiting ? '文档正在处理，条款尚未生成，请稍后刷新。' : '此文档未识别出条款，可点击“查看全文”。' }));
+    return;
+  }
+  // A searchable clause carries the full text of its sub-items, so those are not shown again;
+  // a container of searchable clauses (a chapter) is shown as a heading only.
+  const byId = new Map(clauses.filter(Boolean).map((c) => [c.clauseId, c]));
+  const parentOf = (c) => (c.parentId ? byId.get(c.parentId) : undefined);
+  const isSearchable = (c) => c.searchable !== false;
+  const containers = new Set();
+  for (const c of byId.values()) {
+    if (!isSearchable(c)) continue;
+    for (let p = parentOf(c); p; p = parentOf(p)) containers.add(p.clauseId);
+  }
+  const insideShown = (c) => {
+    for (let p = parentOf(c); p; p = parentOf(p)) if (isSearchable(p)) return true;
+    return false;
+  };
+  for (const clause of byId.values()) {
+    if (insideShown(clause)) continue;
+    const headingOnly = !isSearchable(clause) && containers.has(clause.clauseId);
+    const level = Number.isInteger(clause.level) ? Math.min(Math.max(clause.level, 0), 6) : 1;
+    box.append(el('div', { className: `clause level-${level}` + (headingOnly ? ' clause-container' : ''), dataset: { clauseId: clause.clauseId } },
+      el('div', { className: 'clause-head' },
+        el('span', { className: 'clause-number', text: clause.number ?? '' }),
+        el('span', { className: 'clause-heading', text: clause.heading ?? '' }),
+        el('span', { className: 'clause-type', text: headingOnly ? '' : (clause.clauseType ?? '') }),
+        clause.secondaryType && !headingOnly ? el('span', { className: 'clause-secondary-type', title: '次要类型 (secondary type)', text: clause.secondaryType }) : null),
+      headingOnly ? null : el('div', { className: 'clause-text', text: bodyOf(clause) })));
+  }
+}
+
+/** The clause text without its first line when that line only repeats the number and heading shown above it. */
+function bodyOf(clause) {
+  const text = clause.text ?? '';
+  const number = clause.number ?? '';
+  if (!number || !text.startsWith(number)) return text;
+  const newline = text.indexOf('\n');
+  const firstLine = newline < 0 ? text : text.slice(0, newline);
+  const rest = firstLine.slice(number.length).replace(/^[\s\u3000:：、.．]+/, '');
+  if (rest === '' || rest === (clause.heading ?? '')) return newline < 0 ? '' : text.slice(newline + 1).replace(/^\n+/, '');
+  return text;
+}
+
+function revealClause(clauseId) {
+  const target = [...document.querySelectorAll('#clauses .clause')].find((node) => node.dataset.clauseId === clauseId);
+  if (!target) {
+    showMessage('未在此文档中找到该条款，可能已重新索引。', 'info');
+    return;
+  }
+  target.scrollIntoView({ block: 'center' });
+  target.classList.add('flash');
+  setTimeout(() => target.classList.remove('flash'), FLASH_MS);
+}

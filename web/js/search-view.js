@@ -1,0 +1,228 @@
+// The search view: results, facets, active filter chips, pager, and the recent-documents home page.
+
+import { getJson, isAbort } from './api.js';
+import { $, el, clear, cssToken, setHighlight, showMessage } from './dom.js';
+import { kindLabel, statusLabel, formatCount, formatDateTime, formatSize } from './labels.js';
+import { docHash, searchHash, isHome } from './route.js';
+
+const PAGE_SIZE = 20;
+const FACET_VISIBLE = 10;
+
+// Facet key in the API response → hash/API parameter, heading, value label.
+const FACETS = [
+  { key: 'clauseType', param: 'type', title: '条款类型', en: 'Clause type' },
+  { key: 'kind', param: 'kind', title: '文档类别', en: 'Document kind', label: kindLabel },
+  { key: 'party', param: 'party', title: '当事方', en: 'Party' },
+  { key: 'year', param: 'year', title: '年份', en: 'Year' },
+];
+
+let pending = null;
+
+function startRequest() {
+  pending?.abort();
+  pending = new AbortController();
+  return pending.signal;
+}
+
+/** Drops a search still in flight (called when leaving the view). */
+export function cancelSearch() {
+  pending?.abort();
+  pending = null;
+}
+
+export function renderSearch(state) {
+  $('q').value = state.q;
+  $('sort').value = state.sort;
+  renderActiveFilters(state);
+  if (isHome(state)) return showHome();
+  return runSearch(state);
+}
+
+async function runSearch(state) {
+  const view = $('search-view');
+  view.classList.remove('is-home');
+  $('recent').hidden = true;
+  $('search-help').hidden = true;
+  const results = $('results');
+  results.setAttribute('aria-busy', 'true');
+  $('total').textContent = '正在检索…';
+  const signal = startRequest();
+  try {
+    const data = await getJson('/api/search', {
+      q: state.q, type: state.type, kind: state.kind, party: state.party, year: state.year,
+      page: state.page, size: PAGE_SIZE, sort: state.sort === 'date' ? 'date' : null,
+    }, signal);
+    renderResults(data, state);
+  } catch (error) {
+    if (isAbort(error)) return;
+    showMessage(error.message);
+    $('total').textContent = '';
+    clear(results);
+    clear($('facets'));
+    $('pager').hidden = true;
+  } finally {
+    if (!signal.aborted) results.removeAttribute('aria-busy');
+  }
+}
+
+function renderResults(data, state) {
+  const total = typeof data.total === 'number' ? data.total : 0;
+  const took = typeof data.tookMs === 'number' ? `（用时 ${formatCount(data.tookMs)} 毫秒）` : '';
+  $('total').textContent = `共 ${formatCount(total)} 条结果${took}`;
+
+  const hits = Array.isArray(data.hits) ? data.hits : [];
+  const results = clear($('results'));
+  if (hits.length === 0) {
+    results.append(el('p', { className: 'empty' },
+      state.page > 1 && total > 0
+        ? '这一页没有结果，请返回上一页。'
+        : '没有找到匹配的条款。请尝试更换关键词、减少筛选条件，或用引号检索 "精确短语"。'));
+  } else {
+    for (const hit of hits) if (hit) results.append(renderHit(hit));
+  }
+  renderFacets(data.facets ?? {}, state);
+  renderPager(total, state);
+}
+
+function renderHit(hit) {
+  const text = el('div', { className: 'hit-text' });
+  setHighlight(text, hit.highlight, hit.text);
+  return el('div', { className: 'hit', dataset: { clauseId: hit.clauseId, documentId: hit.documentId } },
+    el('div', { className: 'hit-head' },
+      el('a', { className: 'hit-title', href: docHash(hit.documentId, hit.clauseId), text: hit.documentTitle || '（无标题文档）' }),
+      el('span', { className: 'hit-kind', title: hit.kind ?? null, text: kindLabel(hit.kind) })),
+    el('div', { className: 'hit-sub' },
+      el('span', { className: 'hit-number', text: hit.number ?? '' }),
+      el('span', { className: 'hit-heading', text: hit.heading ?? '' }),
+      el('span', { className: 'hit-type', text: hit.clauseType ?? '' })),
+    text);
+}
+
+function renderFacets(facets, state) {
+  const box = clear($('facets'));
+  for (const facet of FACETS) {
+    const values = Array.isArray(facets[facet.key]) ? facets[facet.key].filter((v) => v && v.value != null) : [];
+    const active = state[facet.param];
+    // An active filter stays visible even when the server no longer lists its value.
+    if (active && !values.some((v) => String(v.value) === active)) values.unshift({ value: active, count: null });
+
+    const list = el('ul', { className: 'facet-values' });
+    values.forEach((entry, index) => {
+      const value = String(entry.value);
+      const isActive = value === active;
+      const link = el('a', {
+        className: 'facet-value' + (isActive ? ' active' : ''),
+        href: searchHash({ ...state, [facet.param]: isActive ? null : value, page: 1 }),
+        title: isActive ? '取消此筛选 (remove filter)' : '按此筛选 (filter)',
+        'aria-pressed': isActive ? 'true' : 'false',
+        dataset: { value },
+      },
+      el('span', { className: 'facet-label', text: facet.label ? facet.label(value) : value }),
+      el('span', { className: 'facet-count', text: entry.count == null ? '' : formatCount(entry.count) }));
+      const item = el('li', {}, link);
+      if (index >= FACET_VISIBLE && !isActive) item.classList.add('facet-extra');
+      list.append(item);
+    });
+
+    const section = el('section', { className: 'facet', dataset: { facet: facet.key } },
+      el('h3', { className: 'facet-title', title: facet.en, text: facet.title }));
+    if (values.length === 0) section.append(el('p', { className: 'facet-none', text: '无' }));
+    else section.append(list);
+    if (values.length > FACET_VISIBLE) {
+      const more = el('button', { type: 'button', className: 'facet-more', text: `更多（${values.length - FACET_VISIBLE}）` });
+      more.addEventListener('click', () => {
+        const open = section.classList.toggle('expanded');
+        more.textContent = open ? '收起' : `更多（${values.length - FACET_VISIBLE}）`;
+      });
+      section.append(more);
+    }
+    box.append(section);
+  }
+}
+
+function renderActiveFilters(state) {
+  const box = clear($('active-filters'));
+  const chips = FACETS.filter((f) => state[f.param]).map((f) =>
+    el('a', {
+      className: 'chip',
+      href: searchHash({ ...state, [f.param]: null, page: 1 }),
+      title: '移除此筛选 (remove)',
+      dataset: { facet: f.key, value: state[f.param] },
+    },
+    el('span', { className: 'chip-name', text: f.title + '：' }),
+    el('span', { className: 'chip-value', text: f.label ? f.label(state[f.param]) : state[f.param] }),
+    el('span', { className: 'chip-remove', 'aria-hidden': 'true', text: '×' })));
+  box.hidden = chips.length === 0;
+  if (chips.length === 0) return;
+  box.append(el('span', { className: 'filters-label', text: '筛选：' }), ...chips);
+  if (chips.length > 1) {
+    box.append(el('a', { className: 'clear-filters', href: searchHash({ q: state.q, sort: state.sort, page: 1 }), text: '清除全部' }));
+  }
+}
+
+function renderPager(total, state) {
+  const pager = clear($('pager'));
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (total <= PAGE_SIZE && state.page === 1) {
+    pager.hidden = true;
+    return;
+  }
+  const link = (label, page, enabled, className) => el('a', {
+    className: className + (enabled ? '' : ' disabled'),
+    href: enabled ? searchHash({ ...state, page }) : null,
+    'aria-disabled': enabled ? null : 'true',
+    text: label,
+  });
+  pager.append(
+    link('‹ 上一页', state.page - 1, state.page > 1, 'pager-prev'),
+    el('span', { className: 'pager-current', text: `第 ${state.page} 页` }),
+    el('span', { className: 'pager-pages', text: `共 ${formatCount(pages)} 页` }),
+    link('下一页 ›', state.page + 1, state.page < pages, 'pager-next'));
+  pager.hidden = false;
+}
+
+async function showHome() {
+  $('search-view').classList.add('is-home');
+  $('total').textContent = '';
+  clear($('results'));
+  clear($('facets'));
+  $('pager').hidden = true;
+  const list = clear($('recent-list'));
+  $('recent').hidden = false;
+  $('search-help').hidden = false;
+  list.append(el('p', { className: 'loading', text: '正在加载…' }));
+  const signal = startRequest();
+  try {
+    const data = await getJson('/api/documents', { size: 20 }, signal);
+    renderRecent(Array.isArray(data.documents) ? data.documents : [], data.total);
+  } catch (error) {
+    if (isAbort(error)) return;
+    clear(list);
+    showMessage(error.message);
+  }
+}
+
+function renderRecent(documents, total) {
+  const list = clear($('recent-list'));
+  if (documents.length === 0) {
+    list.append(el('p', { className: 'empty', text: '档案库中还没有文档。' }));
+    return;
+  }
+  const body = el('tbody');
+  for (const doc of documents) {
+    if (!doc) continue;
+    body.append(el('tr', { className: 'recent-doc', dataset: { documentId: doc.documentId } },
+      el('td', {}, el('a', { href: docHash(doc.documentId), text: doc.title || doc.fileName || doc.documentId || '（无标题）' })),
+      el('td', { text: kindLabel(doc.kind) }),
+      el('td', {}, el('span', { className: 'status status-' + cssToken(doc.status), text: statusLabel(doc.status) })),
+      el('td', { className: 'file-name', text: doc.fileName ?? '' }),
+      el('td', { className: 'num', text: formatSize(doc.sizeBytes) }),
+      el('td', { className: 'num', text: formatDateTime(doc.createdAt) })));
+  }
+  const head = el('thead', {}, el('tr', {},
+    ['标题', '类别', '状态', '文件名', '大小', '入库时间'].map((name) => el('th', { scope: 'col', text: name }))));
+  list.append(el('table', { className: 'doc-table' }, head, body));
+  if (typeof total === 'number' && total > documents.length) {
+    list.append(el('p', { className: 'note', text: `共 ${formatCount(total)} 份文档，此处显示最近 ${documents.length} 份。` }));
+  }
+}
