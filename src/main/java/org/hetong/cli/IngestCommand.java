@@ -22,16 +22,17 @@ final class IngestCommand {
 
     private IngestCommand() {}
 
+    /** A file to import and the name it is known by: its path below the folder given, or its file name. */
+    record Source(Path file, String name) {}
+
     static int run(Services services, List<Path> inputs, PrintStream out) throws IOException, InterruptedException {
-        List<Path> files = new ArrayList<>();
+        List<Source> files = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
-                try (Stream<Path> walk = Files.walk(input)) {
-                    walk.filter(Files::isRegularFile).sorted().forEach(files::add);
-                }
+                files.addAll(listFolder(input));
             } else if (Files.isRegularFile(input)) {
-                files.add(input);
+                files.add(new Source(input, input.getFileName().toString()));
             } else {
                 missing.add(input.toString());
             }
@@ -45,16 +46,25 @@ final class IngestCommand {
         return summarize(all, missing.size(), out);
     }
 
-    static List<ImportItem> importAll(Services services, List<Path> files, PrintStream out) throws InterruptedException {
+    /** Every regular file below {@code folder}, named by its path relative to it. */
+    static List<Source> listFolder(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile).sorted()
+                    .map(f -> new Source(f, folder.relativize(f).toString().replace('\\', '/')))
+                    .toList();
+        }
+    }
+
+    static List<ImportItem> importAll(Services services, List<Source> files, PrintStream out) throws InterruptedException {
         ProgressBar bar = new ProgressBar(out, files.size());
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         List<Future<List<ImportItem>>> futures = new ArrayList<>();
-        for (Path file : files) {
+        for (Source source : files) {
             futures.add(pool.submit(() -> {
-                List<ImportItem> items = services.importer.importFile(file, file.getFileName().toString());
+                List<ImportItem> items = services.importer.importFile(source.file(), source.name());
                 if (items.stream().anyMatch(ImportItem::isFailed)) {
                     failed.incrementAndGet();
                 }
@@ -68,7 +78,7 @@ final class IngestCommand {
             try {
                 all.addAll(futures.get(i).get());
             } catch (java.util.concurrent.ExecutionException e) {
-                all.add(new ImportItem(files.get(i).toString(), ImportItem.FAILED, null, "internal",
+                all.add(new ImportItem(files.get(i).name(), ImportItem.FAILED, null, "internal",
                         "内部错误：" + e.getCause()));
             }
         }

@@ -90,7 +90,7 @@ public final class Main {
                 Path samples = arguments.samples() != null ? arguments.samples() : ConfigFiles.home().resolve("sample-docs");
                 if (Files.isDirectory(samples)) {
                     out.println("数据目录为空，先导入演示档案 " + samples + " …");
-                    IngestCommand.importAll(services, listFiles(samples), out);
+                    IngestCommand.importAll(services, IngestCommand.listFolder(samples), out);
                 } else {
                     out.println("数据目录为空，且找不到演示档案 " + samples + "；从空档案开始。");
                 }
@@ -115,12 +115,6 @@ public final class Main {
         } catch (IOException | RuntimeException e) {
             services.close();
             throw e;
-        }
-    }
-
-    static List<Path> listFiles(Path dir) throws IOException {
-        try (var walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).sorted().toList();
         }
     }
 }

@@ -79,7 +79,9 @@ final class DocumentRoutes {
     private void original(Context ctx) throws IOException {
         DocumentRecord doc = find(ctx.pathParam("id"));
         InputStream in = store.open(doc.sha256());
-        ctx.contentType(doc.mediaType() == null ? "application/octet-stream" : doc.mediaType());
+        // Binary content: no charset parameter (Jetty would otherwise add the response's default).
+        ctx.res().setCharacterEncoding(null);
+        ctx.res().setContentType(doc.mediaType() == null ? "application/octet-stream" : doc.mediaType());
         ctx.header("Content-Disposition", contentDisposition(doc.fileName()));
         ctx.header("Content-Length", String.valueOf(doc.sizeBytes()));
         ctx.result(in);

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class WebApp {
     private static final Logger log = LoggerFactory.getLogger(WebApp.class);
 
+    private static final String ERROR_WRITTEN = "hetong.errorWritten";
+
     private WebApp() {}
 
     /** What the web layer needs from the rest of hetong. */
@@ -52,7 +54,7 @@ public final class WebApp {
                 error(ctx, 500, "internal", "服务器内部错误，请稍后重试或联系管理员。(" + e.getClass().getSimpleName() + ")");
             });
             config.routes.error(404, ctx -> {
-                if (ctx.path().startsWith("/api/") && (ctx.result() == null || ctx.result().isEmpty())) {
+                if (ctx.path().startsWith("/api/") && ctx.attribute(ERROR_WRITTEN) == null) {
                     error(ctx, 404, "not_found", "没有这个接口：" + ctx.path());
                 }
             });
@@ -60,6 +62,7 @@ public final class WebApp {
     }
 
     private static void error(Context ctx, int status, String code, String message) {
+        ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
         ctx.status(status);
         ctx.json(Map.of("error", message, "code", code));
     }
