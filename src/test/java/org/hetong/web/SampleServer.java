@@ -1,0 +1,68 @@
+package org.hetong.web;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.hetong.cli.Services;
+import org.hetong.config.ConfigFiles;
+import org.hetong.ingest.ImportItem;
+
+/**
+ * The real server over the sample archive, for the API and browser tests: a temporary data
+ * directory, every file of {@code sample-docs/} imported through the real pipeline, the real web
+ * app on a random loopback port. Built once per test JVM and shared.
+ */
+final class SampleServer {
+    private static SampleServer instance;
+
+    final Services services;
+    final Javalin app;
+    final List<ImportItem> imported;
+    final Path data;
+
+    private SampleServer(Path data) throws IOException {
+        this.data = data;
+        this.services = Services.open(data, ConfigFiles.fromDirectory(Path.of("index-config")));
+        Path samples = Path.of("sample-docs");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(samples)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        this.imported = files.stream()
+                .flatMap(f -> services.importer.importFile(f, samples.relativize(f).toString()).stream())
+                .toList();
+        services.index.commit();
+        this.app = WebApp.create(new WebApp.Dependencies(services.catalog, services.store, services.index, services.search));
+        app.start("127.0.0.1", 0);
+    }
+
+    static synchronized SampleServer get() {
+        if (instance == null) {
+            try {
+                Path data = Files.createTempDirectory("hetong-sample-server-");
+                instance = new SampleServer(data);
+                Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return instance;
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + app.port() + path;
+    }
+
+    private void stop() {
+        app.stop();
+        try {
+            services.close();
+        } catch (IOException ignored) {
+            // The JVM is exiting.
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package org.hetong.web;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.hetong.ingest.ImportItem;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The JSON API of a real server on loopback over a real index of the sample archive. */
+class WebApiIT {
+    /** Escaped text in which only mark tags appear. */
+    private static final Pattern ONLY_MARK_TAGS = Pattern.compile("(?:[^<>]|<mark>|</mark>)*");
+    private static SampleServer server;
+
+    @BeforeAll
+    static void start() {
+        server = SampleServer.get();
+    }
+
+    @Test
+    void everySampleFileIsStoredWithoutFailure() {
+        List<String> failed = server.imported.stream().filter(ImportItem::isFailed).map(i -> i.name() + ": " + i.error()).toList();
+        assertEquals(List.of(), failed);
+        assertTrue(server.imported.size() >= 23, "19 files, 3 ZIP entries and a mail attachment: " + server.imported.size());
+    }
+
+    @Test
+    void searchingConfidentialityReturnsTheConfidentialityClausesWithMarks() throws Exception {
+        JsonNode result = Http.json(Http.get(server.url("/api/search?q=" + Http.encode("保密") + "&size=50")));
+        assertTrue(result.get("total").asLong() >= 5, result.toString());
+        List<String> confidentialityDocs = new ArrayList<>();
+        for (JsonNode hit : result.get("hits")) {
+            String highlight = hit.get("highlight").asText();
+            assertTrue(ONLY_MARK_TAGS.matcher(highlight).matches(), "only <mark> tags in " + highlight);
+            if ("保密".equals(hit.get("clauseType").asText())) {
+                assertTrue(highlight.contains("<mark>保密</mark>"), highlight);
+                confidentialityDocs.add(hit.get("documentTitle").asText());
+            }
+        }
+        assertTrue(confidentialityDocs.stream().anyMatch(t -> t.contains("智慧政务服务平台") && t.endsWith("软件开发合同")), confidentialityDocs.toString());
+        assertTrue(confidentialityDocs.stream().anyMatch(t -> t.contains("运维服务合同")), confidentialityDocs.toString());
+        assertTrue(confidentialityDocs.stream().anyMatch(t -> t.contains("软件许可协议")), confidentialityDocs.toString());
+        JsonNode first = result.get("hits").get(0);
+        assertEquals("保密", first.get("clauseType").asText(), "the best hit is a confidentiality clause: " + first);
+    }
+
+    @Test
+    void aSearchHitCarriesItsClauseNumberHeadingAndWholeText() throws Exception {
+        JsonNode result = Http.json(Http.get(server.url("/api/search?q=" + Http.encode("知识产权") + "&kind=contract")));
+        JsonNode hit = null;
+        for (JsonNode h : result.get("hits")) {
+            if (hit == null && h.get("documentTitle").asText().endsWith("软件开发合同")) {
+                hit = h; // the contract's best hit: its IP article ranks above the liability article citing IP
+            }
+        }
+        assertNotNull(hit, "the development contract's IP clause is found: " + result);
+        assertEquals("第十三条", hit.get("number").asText());
+        assertEquals("知识产权", hit.get("heading").asText());
+        assertEquals("知识产权", hit.get("clauseType").asText());
+        assertEquals("contract", hit.get("kind").asText());
+        assertTrue(hit.get("text").asText().startsWith("第十三条"), hit.get("text").asText());
+        assertFalse(hit.get("text").asText().contains("<mark>"), "text is plain");
+        for (JsonNode h : result.get("hits")) {
+            assertEquals("contract", h.get("kind").asText(), "kind filter holds");
+        }
+    }
+
+    @Test
+    void searchReturnsFacetsWithCounts() throws Exception {
+        JsonNode result = Http.json(Http.get(server.url("/api/search?q=" + Http.encode("违约金"))));
+        JsonNode facets = result.get("facets");
+        for (String dim : List.of("clauseType", "kind", "party", "year")) {
+            assertTrue(facets.has(dim), dim);
+        }
+        long kindTotal = 0;
+        for (JsonNode v : facets.get("kind")) {
+            kindTotal += v.get("count").asLong();
+        }
+        assertEquals(result.get("total").asLong(), kindTotal, "every hit has exactly one kind");
+        assertTrue(facets.get("party").size() > 0, facets.toString());
+    }
+
+    @Test
+    void aTextInGbkIsSearchableInChinese() throws Exception {
+        JsonNode result = Http.json(Http.get(server.url("/api/search?q=" + Http.encode("停机窗口"))));
+        assertTrue(result.get("total").asLong() > 0, result.toString());
+        boolean fromGbkLetter = false;
+        for (JsonNode hit : result.get("hits")) {
+            fromGbkLetter |= hit.get("documentTitle").asText().contains("停机窗口");
+        }
+        assertTrue(fromGbkLetter, "the GBK letter is found: " + result);
+    }
+
+    @Test
+    void aDocumentReturnsItsFieldsAndClauses() throws Exception {
+        String id = documentIdOf("01-江临市智慧政务平台开发/软件开发合同-HT-2023-0417.docx");
+        JsonNode doc = Http.json(Http.get(server.url("/api/documents/" + id)));
+        assertEquals(id, doc.get("documentId").asText());
+        assertEquals("contract", doc.get("kind").asText());
+        assertEquals("indexed", doc.get("status").asText());
+        assertEquals("HT-2023-0417", doc.get("fields").get("contractNumber").asText());
+        assertEquals("2023-05-08", doc.get("fields").get("signDate").asText());
+        List<String> parties = new ArrayList<>();
+        doc.get("fields").get("parties").forEach(p -> parties.add(p.get("role").asText() + "=" + p.get("name").asText()));
+        assertTrue(parties.contains("甲方=江临市数据资源管理局"), parties.toString());
+        JsonNode confidentiality = null;
+        for (JsonNode clause : doc.get("clauses")) {
+            if ("第十四条".equals(clause.get("number").asText())) {
+                confidentiality = clause;
+            }
+        }
+        assertNotNull(confidentiality, "第十四条 is among the clauses");
+        assertEquals("保密", confidentiality.get("heading").asText());
+        assertEquals("保密", confidentiality.get("clauseType").asText());
+    }
+
+    @Test
+    void theOriginalComesBackByteForByteWithItsName() throws Exception {
+        String name = "01-江临市智慧政务平台开发/第一补充协议-HT-2023-0417-BC01.pdf";
+        var response = Http.get(server.url("/api/documents/" + documentIdOf(name) + "/original"));
+        assertEquals(200, response.statusCode());
+        assertArrayEquals(Files.readAllBytes(Path.of("sample-docs", name)), response.body());
+        assertEquals("application/pdf", response.headers().firstValue("Content-Type").orElse(""));
+        String disposition = response.headers().firstValue("Content-Disposition").orElse("");
+        assertTrue(disposition.contains("filename*=UTF-8''" + Http.encode("第一补充协议-HT-2023-0417-BC01.pdf").replace("+", "%20")), disposition);
+    }
+
+    @Test
+    void theTextIsPlainUtf8() throws Exception {
+        var response = Http.get(server.url("/api/documents/" + documentIdOf("03-第一人民医院信息系统运维/关于HIS系统版本升级停机窗口的通知函.txt") + "/text"));
+        assertEquals(200, response.statusCode());
+        assertEquals("text/plain;charset=utf-8", response.headers().firstValue("Content-Type").orElse("").toLowerCase().replace(" ", ""));
+        assertTrue(Http.text(response).contains("停机"), Http.text(response));
+    }
+
+    @Test
+    void aMailLinksToItsAttachmentAndAZipToItsEntries() throws Exception {
+        JsonNode mail = Http.json(Http.get(server.url("/api/documents/" + documentIdOf("03-第一人民医院信息系统运维/邮件-2024年8月运维月报.eml"))));
+        assertEquals("correspondence", mail.get("kind").asText());
+        JsonNode links = mail.get("links");
+        assertEquals(1, links.size(), links.toString());
+        assertEquals("attachment", links.get(0).get("relation").asText());
+        assertEquals("out", links.get(0).get("direction").asText());
+        assertEquals(documentIdOf("03-第一人民医院信息系统运维/邮件-2024年8月运维月报.eml!/2024年8月运维服务月度报告.docx"),
+                links.get(0).get("documentId").asText());
+
+        JsonNode zip = Http.json(Http.get(server.url("/api/documents/" + documentIdOf("02-星图数据库软件许可/BX-LIC-2024-0032-变更资料.zip"))));
+        List<String> entries = new ArrayList<>();
+        zip.get("links").forEach(l -> entries.add(l.get("relation").asText() + ":" + l.get("name").asText()));
+        assertEquals(3, entries.size(), entries.toString());
+        assertTrue(entries.contains("entry:变更资料/附件-许可范围清单（变更后）.txt"), entries.toString());
+    }
+
+    @Test
+    void documentsAreListedWithTotal() throws Exception {
+        JsonNode list = Http.json(Http.get(server.url("/api/documents?size=5")));
+        assertEquals(server.imported.size(), list.get("total").asLong());
+        assertEquals(5, list.get("documents").size());
+        JsonNode contracts = Http.json(Http.get(server.url("/api/documents?kind=contract&size=50")));
+        assertEquals(5, contracts.get("total").asLong(), contracts.toString());
+    }
+
+    @Test
+    void aMalformedQueryGetsAHelpfulMessageNotAServerError() throws Exception {
+        var response = Http.get(server.url("/api/search?q=" + Http.encode("\"不可抗力")));
+        assertEquals(400, response.statusCode());
+        JsonNode body = Http.json(response);
+        assertEquals("query_syntax", body.get("code").asText());
+        assertTrue(body.get("error").asText().contains("引号"), body.toString());
+
+        var unknownFilter = Http.json(Http.get(server.url("/api/search?q=" + Http.encode("foo:bar"))));
+        assertTrue(unknownFilter.get("error").asText().contains("未知的筛选字段"), unknownFilter.toString());
+
+        var badPage = Http.get(server.url("/api/search?q=x&page=abc"));
+        assertEquals(400, badPage.statusCode());
+        assertTrue(Http.json(badPage).get("error").asText().contains("page"));
+    }
+
+    @Test
+    void unknownDocumentsAndRoutesAreJson404s() throws Exception {
+        var missing = Http.get(server.url("/api/documents/0000000000000000"));
+        assertEquals(404, missing.statusCode());
+        assertTrue(Http.json(missing).get("error").asText().contains("找不到文档"));
+        var malformed = Http.get(server.url("/api/documents/..%2F..%2Fetc%2Fpasswd/original"));
+        assertEquals(404, malformed.statusCode());
+        var route = Http.get(server.url("/api/nothing-here"));
+        assertEquals(404, route.statusCode());
+        assertEquals("not_found", Http.json(route).get("code").asText());
+    }
+
+    @Test
+    void healthReportsCounts() throws Exception {
+        JsonNode health = Http.json(Http.get(server.url("/api/health")));
+        assertEquals("ok", health.get("status").asText());
+        assertEquals(server.imported.size(), health.get("documents").asLong());
+        assertEquals(health.get("clauses").asLong(), health.get("indexedClauses").asLong());
+    }
+
+    @Test
+    void thePageIsServedAtTheRoot() throws Exception {
+        var page = Http.get(server.url("/"));
+        assertEquals(200, page.statusCode());
+        assertTrue(Http.text(page).contains("search-form"));
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+    }
+
+    private static String documentIdOf(String name) {
+        return server.imported.stream().filter(i -> i.name().equals(name)).map(ImportItem::documentId).findFirst()
+                .orElseThrow(() -> new AssertionError("not imported: " + name));
+    }
+}
