@@ -50,7 +50,7 @@ final class QueryParser {
         List<QueryNode> nodes = new ArrayList<>();
         while (true) {
             skipSpace();
-            if (pos >= input.length() || peek() == ')') {
+            if (pos >= input.length() || isClose(peek())) {
                 break;
             }
             nodes.add(orGroup());
@@ -68,7 +68,7 @@ final class QueryParser {
                 int orAt = pos;
                 pos += peek() == '|' ? (input.startsWith("||", pos) ? 2 : 1) : 2;
                 skipSpace();
-                if (pos >= input.length() || peek() == ')') {
+                if (pos >= input.length() || isClose(peek())) {
                     throw new QuerySyntaxException("第 " + (orAt + 1) + " 个字符处的 OR 后面缺少检索词。"
                             + "请写成「仲裁 OR 诉讼」的形式。", orAt);
                 }
@@ -90,7 +90,7 @@ final class QueryParser {
         if (c == '-' || c == '－') {
             int at = pos;
             pos++;
-            if (pos >= input.length() || Character.isWhitespace(peek()) || peek() == ')') {
+            if (pos >= input.length() || Character.isWhitespace(peek()) || peek() == '　' || isClose(peek())) {
                 throw new QuerySyntaxException("第 " + (at + 1) + " 个字符处的排除符号「-」后面缺少检索词。"
                         + "请写成「-违约金」的形式（减号与词之间不要有空格）。", at);
             }
@@ -110,7 +110,7 @@ final class QueryParser {
             QueryNode inner = sequence();
             depth--;
             skipSpace();
-            if (pos >= input.length() || (peek() != ')' && peek() != '）')) {
+            if (pos >= input.length() || !isClose(peek())) {
                 throw new QuerySyntaxException("第 " + (open + 1) + " 个字符处的「(」没有对应的「)」。请补上右括号。", open);
             }
             pos++;
@@ -124,7 +124,7 @@ final class QueryParser {
         }
         int start = pos;
         String word = word();
-        int colon = word.indexOf(':');
+        int colon = firstColon(word); // type:保密 or, typed with a Chinese keyboard, 类型：保密
         if (colon > 0) {
             String name = word.substring(0, colon);
             String field = FIELDS.get(name.toLowerCase(java.util.Locale.ROOT));
@@ -139,7 +139,7 @@ final class QueryParser {
                 }
                 return new QueryNode.Filter(field, value.strip());
             }
-            if (name.matches("[A-Za-z]{2,12}")) {
+            if (word.charAt(colon) == ':' && name.matches("[A-Za-z]{2,12}")) {
                 throw new QuerySyntaxException("未知的筛选字段「" + name + ":」。可用的筛选有 type:（条款类型）、kind:（文档类别）、"
                         + "party:（当事方）、year:（年份）、contract:（合同）。如要检索含冒号的文字，请加引号。", start);
             }
@@ -191,6 +191,19 @@ final class QueryParser {
         };
     }
 
+    private static int firstColon(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) == ':' || word.charAt(i) == '：') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isClose(char c) {
+        return c == ')' || c == '）';
+    }
+
     private static boolean isQuote(char c) {
         return c == '"' || c == '“' || c == '”' || c == '「' || c == '＂';
     }
@@ -208,7 +221,12 @@ final class QueryParser {
             return false;
         }
         int end = pos + word.length();
-        return end == input.length() || Character.isWhitespace(input.charAt(end)) || input.charAt(end) == '　';
+        if (end == input.length()) {
+            return true;
+        }
+        char next = input.charAt(end);
+        // "仲裁 OR)" and "OR(诉讼 …" are operators too, not the word OR
+        return Character.isWhitespace(next) || next == '　' || next == '(' || next == '（' || isClose(next) || isQuote(next);
     }
 
     private void skipSpace() {

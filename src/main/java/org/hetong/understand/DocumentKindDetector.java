@@ -12,6 +12,8 @@ public final class DocumentKindDetector {
     private static final Pattern CORRESPONDENCE = Pattern.compile("函$|函（|函\\(|的函|通知|告知书|催告|备忘录|会议纪要|纪要|邮件|回复|答复|工作联系单|联络单");
     private static final Pattern ATTACHMENT = Pattern.compile("验收报告|验收单|验收证书|验收意见|变更单|变更申请|工作单|确认单|报告|清单|说明书|附件|记录|报价单|方案|计划书");
     private static final Pattern CONTRACT = Pattern.compile("合同|协议|契约|协议书");
+    /** 短信通知平台服务合同, 实施方案设计合同: a title that ends in 合同 names a contract, whatever words come before. */
+    private static final Pattern CONTRACT_TITLE = Pattern.compile("(合同|协议|协议书|契约)(书|文本|正本|副本)?\\s*([（(][^（()）]{1,20}[)）])?\\s*$");
 
     public DocumentKind detect(String title, String mediaType, String text, List<Clause> clauses) {
         String t = title == null ? "" : title;
@@ -20,6 +22,9 @@ public final class DocumentKindDetector {
         }
         if (mediaType != null && (mediaType.startsWith("message/") || mediaType.equals("application/vnd.ms-outlook"))) {
             return DocumentKind.CORRESPONDENCE;
+        }
+        if (CONTRACT_TITLE.matcher(t).find()) {
+            return DocumentKind.CONTRACT;
         }
         if (CORRESPONDENCE.matcher(t).find()) {
             return DocumentKind.CORRESPONDENCE;

@@ -19,9 +19,9 @@ public final class FieldExtractor {
             + "|出卖人|买受人|发包方|承包方|发包人|承包人|供方|需方|供应商|采购方|采购人|服务方|开发方|出租方|承租方"
             + "|转让方|受让方|合作方|委托单位|服务单位";
     private static final Pattern PARTY_LINE = Pattern.compile(
-            "^(?<role>" + ROLES + ")\\s*(?:[（(][^）)\\n]{0,16}[)）])?\\s*[：:]\\s*(?<name>[^\\n]{2,80})$", Pattern.MULTILINE);
+            "^[ \\t　]*(?<role>" + ROLES + ")\\s*(?:[（(][^）)\\n]{0,16}[)）])?\\s*[：:]\\s*(?<name>[^\\n]{2,80})$", Pattern.MULTILINE);
     private static final Pattern NUMBER = Pattern.compile(
-            "(?:合同编号|协议编号|合同号|编\\s*号)\\s*[：:]\\s*(?<n>[A-Za-z0-9（(〔\\[【][A-Za-z0-9\\-－—_/（）()〔〕\\[\\]【】.·\\u4e00-\\u9fff]{2,40})");
+            "(?:合同编号|协议编号|合同号|(?<![\\u4e00-\\u9fff])编\\s*号)\\s*[：:]\\s*(?<n>[A-Za-z0-9（(〔\\[【][A-Za-z0-9\\-－—_/（）()〔〕\\[\\]【】.·\\u4e00-\\u9fff]{2,40})");
     private static final Pattern PLACEHOLDER = Pattern.compile("^[\\s_＿—\\-.…·【】\\[\\]（）()×xX*　]*$");
     private static final Pattern TERM = Pattern.compile(
             "自\\s*(?<from>[^，,。；;\\n]{6,20}?)\\s*(?:起|开始)\\s*(?:至|到)\\s*(?<to>[^，,。；;\\n]{6,20}?)\\s*(?:止|为止|结束)");
@@ -59,7 +59,8 @@ public final class FieldExtractor {
     static List<ContractFields.Party> parties(String head, String signature) {
         Map<String, ContractFields.Party> byRole = new LinkedHashMap<>();
         for (String source : new String[] {head, signature}) {
-            Matcher m = PARTY_LINE.matcher(source);
+            // 甲　　方： / 乙 方： spaced out to line up with 法定代表人： is the same role.
+            Matcher m = PARTY_LINE.matcher(source.replaceAll("(?m)^([ \\t　]*[甲乙丙丁])[ \\t　]+方", "$1方"));
             while (m.find()) {
                 String role = m.group("role");
                 String name = cleanName(m.group("name"));
@@ -148,7 +149,7 @@ public final class FieldExtractor {
             }
             String currency = currencyOf(fig.group("cur"), fig.group("sym"), unit);
             value = value.setScale(2, java.math.RoundingMode.HALF_UP);
-            String shown = fig.group(0).strip();
+            String shown = fig.group(0).replaceFirst("[（(]\\s*", "").strip(); // the figure, not the bracket it opens
             if (fromCapitals != null && fromCapitals.compareTo(value) != 0) {
                 // Figures and capitals disagree: the capitals are legally decisive (《票据法》 practice), keep them.
                 return new ContractFields.Amount(fromCapitals, "CNY", capText);

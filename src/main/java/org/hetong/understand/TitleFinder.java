@@ -18,7 +18,10 @@ public final class TitleFinder {
         String firstShort = null;
         int seen = 0;
         for (String raw : text.split("\n")) {
-            String line = raw.strip().replaceAll("\\s+", " ");
+            String line = raw.strip().replaceAll("[\\s　]+", " ");
+            if (line.contains(" ") && isSpacedOut(line)) {
+                line = line.replace(" ", "");
+            }
             if (line.isEmpty()) {
                 continue;
             }
@@ -29,7 +32,7 @@ public final class TitleFinder {
                 continue;
             }
             if (TITLE_WORDS.matcher(line).find()) {
-                return line.replace(" ", "").length() < line.length() && isSpacedOut(line) ? line.replace(" ", "") : line;
+                return line;
             }
             if (firstShort == null && line.length() >= 2) {
                 firstShort = line;

@@ -1,0 +1,67 @@
+package org.hetong.understand;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class ChineseNumeralsTest {
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({
+            "五, 5",
+            "十, 10",
+            "十二, 12",
+            "二十, 20",
+            "三十一, 31",
+            "一百零五, 105",
+            "一百一十, 110",
+            "两百, 200",
+            "一千零一, 1001",
+            "二十万, 200000",
+            "零, 0",
+    })
+    void readsPositionalChineseNumerals(String numeral, int value) {
+        assertEquals(value, ChineseNumerals.parse(numeral));
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({
+            "二〇二三, 2023",
+            "二零二四, 2024",
+            "一九九九, 1999",
+    })
+    void readsYearsWrittenDigitByDigit(String numeral, int value) {
+        assertEquals(value, ChineseNumerals.parse(numeral));
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({
+            "12, 12",
+            "０９, 9",
+            "１２, 12",
+            "拾贰, 12",
+            "贰拾, 20",
+    })
+    void readsArabicDigitsInBothWidthsAndCapitalNumerals(String numeral, int value) {
+        assertEquals(value, ChineseNumerals.parse(numeral));
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"条", "第五", "五条", "abc", "1.1"})
+    void answersMinusOneForTextThatIsNotANumeral(String notANumeral) {
+        assertEquals(-1, ChineseNumerals.parse(notANumeral));
+    }
+
+    @Test
+    void tellsNumeralsFromOtherWords() {
+        assertTrue(ChineseNumerals.isNumeral("十二"));
+        assertFalse(ChineseNumerals.isNumeral("总则"));
+    }
+}
