@@ -91,6 +91,12 @@ public final class ClauseIndex implements Closeable {
 
     /** Replaces every clause of a document with these (none: the document leaves the index). */
     public void replace(String documentId, List<IndexedClause> clauses) throws IOException {
+        if (clauses.isEmpty()) {
+            // updateDocuments with no documents upsets Lucene 9.12's RAM accounting (an assertion
+            // fails when the writer closes); a delete does the same job.
+            delete(documentId);
+            return;
+        }
         List<Document> docs = new ArrayList<>(clauses.size());
         for (IndexedClause clause : clauses) {
             docs.add(facetsConfig.build(toDocument(clause)));
@@ -167,7 +173,15 @@ public final class ClauseIndex implements Closeable {
 
     @Override
     public synchronized void close() throws IOException {
-        scheduler.shutdownNow();
+        // Let a refresh or commit in progress finish: interrupting Lucene mid-I/O closes its file channels.
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("index refresh still running after 30 s; closing anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             searchers.close();
             writer.close();
