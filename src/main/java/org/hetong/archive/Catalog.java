@@ -91,10 +91,17 @@ public final class Catalog implements AutoCloseable {
         });
     }
 
-    /** Marks a document failed with a reason code and a message for people. */
+    /**
+     * Marks a document failed with a reason code and a message for people. Clauses saved by an
+     * earlier, successful reading are removed with it: a failed document has none in the index, so
+     * it keeps none here either (and {@link #countClauses()} agrees with the index).
+     */
     public synchronized void markFailed(String id, String mediaType, String errorCode, String errorMessage) {
-        update("UPDATE documents SET status = 'failed', media_type = COALESCE(?, media_type), error_code = ?,"
-                + " error_message = ?, updated_at = ? WHERE id = ?", mediaType, errorCode, errorMessage, now(), id);
+        inTransaction(() -> {
+            update("UPDATE documents SET status = 'failed', media_type = COALESCE(?, media_type), error_code = ?,"
+                    + " error_message = ?, updated_at = ? WHERE id = ?", mediaType, errorCode, errorMessage, now(), id);
+            update("DELETE FROM clauses WHERE document_id = ?", id);
+        });
     }
 
     public synchronized void setContract(String id, String contractId) {

@@ -7,6 +7,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The data directory of one hetong installation: originals, catalog, index and scratch space.
@@ -16,9 +18,13 @@ import java.nio.file.StandardOpenOption;
  * server, an import) holds it.
  */
 public final class DataDirectory implements AutoCloseable {
+    /** Data directories locked by this JVM, by real path. */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
     private final Path root;
     private FileChannel lockChannel;
     private FileLock lock;
+    private Path heldKey;
 
     private DataDirectory(Path root) {
         this.root = root;
@@ -38,21 +44,34 @@ public final class DataDirectory implements AutoCloseable {
 
     /** Takes the exclusive lock of this directory, or fails naming the directory and what to do. */
     public DataDirectory lock() throws IOException {
-        Path lockFile = root.resolve("hetong.lock");
-        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock acquired;
-        try {
-            acquired = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            acquired = null;
-        }
-        if (acquired == null) {
-            channel.close();
+        // Holders in this JVM are refused before a second channel is opened on the lock file: the
+        // operating system's lock (POSIX fcntl on Linux) belongs to the process, and closing any
+        // channel on the file would silently release the lock taken through the first one.
+        Path key = root.toRealPath();
+        if (lock != null || !HELD.add(key)) {
             throw new DataDirectoryBusyException(root);
         }
-        lockChannel = channel;
-        lock = acquired;
-        return this;
+        try {
+            Path lockFile = root.resolve("hetong.lock");
+            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock acquired;
+            try {
+                acquired = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                acquired = null;
+            }
+            if (acquired == null) {
+                channel.close();
+                throw new DataDirectoryBusyException(root);
+            }
+            lockChannel = channel;
+            lock = acquired;
+            heldKey = key;
+            return this;
+        } catch (IOException | RuntimeException e) {
+            HELD.remove(key);
+            throw e;
+        }
     }
 
     public Path root() {
@@ -84,9 +103,13 @@ public final class DataDirectory implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (lock != null) {
-            lock.release();
-            lockChannel.close();
-            lock = null;
+            try {
+                lock.release();
+                lockChannel.close();
+            } finally {
+                lock = null;
+                HELD.remove(heldKey);
+            }
         }
     }
 

@@ -66,6 +66,10 @@ public final class ChineseCharsetDetector implements EncodingDetector {
         }
         double gb = decodes(sample, GB18030, complete) ? commonness(sample, GB18030, complete) : -1;
         double big5 = decodes(sample, BIG5_DECODE, complete) ? commonness(sample, BIG5_DECODE, complete) : -1;
+        Charset hanOnly = utf16HanOnly(sample, complete);
+        if (hanOnly != null && hanCommonness(new String(sample, hanOnly)) > Math.max(gb, big5)) {
+            return hanOnly;
+        }
         if (gb < 0.5 && big5 < 0.5) {
             // Neither reads as Chinese: most likely a western single-byte text.
             return gb < 0 && big5 < 0 ? WINDOWS_1252 : (big5 > gb ? BIG5 : GB18030);
@@ -83,6 +87,9 @@ public final class ChineseCharsetDetector implements EncodingDetector {
         }
         Charset utf16 = byBom(sample) != null ? byBom(sample) : utf16WithoutBom(sample);
         if (utf16 != null && utf16 != StandardCharsets.UTF_8) {
+            return true;
+        }
+        if (utf16HanOnly(sample, complete) != null) {
             return true;
         }
         for (byte b : sample) {
@@ -152,6 +159,35 @@ public final class ChineseCharsetDetector implements EncodingDetector {
         return null;
     }
 
+    /**
+     * UTF-16 without a byte-order mark and without a single ASCII character — one line of Han
+     * characters, which {@link #utf16WithoutBom} cannot tell from lower-case ASCII because no high
+     * byte is zero: every code unit must have a plausible high byte, and the text must read as
+     * common Chinese (simplified or traditional).
+     */
+    static Charset utf16HanOnly(byte[] b, boolean complete) {
+        int length = Math.min(b.length, 8192) & ~1;
+        if (length < 8 || (complete && b.length % 2 != 0)) {
+            return null;
+        }
+        boolean le = true;
+        boolean be = true;
+        for (int i = 0; i < length; i += 2) {
+            le &= looksLikeHighByte(b[i + 1] & 0xff) && b[i + 1] != 0;
+            be &= looksLikeHighByte(b[i] & 0xff) && b[i] != 0;
+        }
+        Charset charset = le ? StandardCharsets.UTF_16LE : be ? StandardCharsets.UTF_16BE : null;
+        if (charset == null || !decodes(java.util.Arrays.copyOf(b, length), charset, false)) {
+            return null;
+        }
+        return hanCommonness(new String(b, 0, length, charset)) >= 0.6 ? charset : null;
+    }
+
+    /** The larger of the simplified and the traditional common-character shares of a text. */
+    private static double hanCommonness(String text) {
+        return Math.max(commonness(text, false), commonness(text, true));
+    }
+
     private static boolean looksLikeHighByte(int value) {
         return value == 0x00 || value == 0x20 || value == 0x30 || value == 0xFF || (value >= 0x4E && value <= 0x9F);
     }
@@ -181,7 +217,10 @@ public final class ChineseCharsetDetector implements EncodingDetector {
         } catch (CharacterCodingException e) {
             return 0;
         }
-        boolean big5 = charset.name().startsWith("Big5");
+        return commonness(text, charset.name().startsWith("Big5"));
+    }
+
+    private static double commonness(String text, boolean big5) {
         CharsetEncoder encoder = (big5 ? BIG5 : GB2312).newEncoder();
         int han = 0;
         int common = 0;

@@ -166,6 +166,11 @@ public final class Extractor {
         context.set(EmbeddedDocumentExtractor.class, unpacker);
         BodyContentHandler body = new BodyContentHandler(limits.maxTextChars());
         Metadata metadata = new Metadata();
+        // The container's name only lets a gzip or bzip2 stream name its one file (a.tar.gz → a.tar);
+        // the detector used here ignores names, so the type is still decided from the bytes.
+        if (fileName != null) {
+            metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, DisplayNames.baseName(fileName));
+        }
         try (TikaInputStream in = TikaInputStream.get(file)) {
             parser.parse(in, body, metadata, context);
         } catch (IOException | SAXException | TikaException | RuntimeException e) {
