@@ -18,6 +18,18 @@ final class Params {
         }
     }
 
+    static long longParam(Context ctx, String name, long defaultValue) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("bad_parameter", "参数 " + name + " 应为整数，实际为「" + value + "」。");
+        }
+    }
+
     static String param(Context ctx, String name) {
         String value = ctx.queryParam(name);
         return value == null || value.isBlank() ? null : value.strip();
