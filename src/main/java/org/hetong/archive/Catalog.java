@@ -104,12 +104,22 @@ public final class Catalog implements AutoCloseable {
         });
     }
 
+    /** Moves a document to the trash: kept with its original, out of lists and search. */
+    public synchronized boolean softDelete(String id) {
+        return update("UPDATE documents SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL", now(), now(), id) > 0;
+    }
+
+    /** Takes a document back out of the trash. */
+    public synchronized boolean restore(String id) {
+        return update("UPDATE documents SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL", now(), id) > 0;
+    }
+
     public synchronized void setContract(String id, String contractId) {
         update("UPDATE documents SET contract_id = ?, updated_at = ? WHERE id = ?", contractId, now(), id);
     }
 
     public synchronized List<DocumentRecord> list(DocumentQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM documents WHERE deleted_at IS NULL");
+        StringBuilder sql = new StringBuilder("SELECT * FROM documents WHERE ").append(query.deletedClause());
         List<Object> args = new ArrayList<>();
         query.appendWhere(sql, args);
         sql.append(" ORDER BY ").append(query.orderBy()).append(" LIMIT ? OFFSET ?");
@@ -119,7 +129,7 @@ public final class Catalog implements AutoCloseable {
     }
 
     public synchronized long count(DocumentQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM documents WHERE deleted_at IS NULL");
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM documents WHERE ").append(query.deletedClause());
         List<Object> args = new ArrayList<>();
         query.appendWhere(sql, args);
         return queryLong(sql.toString(), args.toArray());
@@ -263,6 +273,26 @@ public final class Catalog implements AutoCloseable {
         } catch (SQLException e) {
             throw new CatalogException(sql, e);
         }
+    }
+
+    /** Turns one result row into a value. */
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    synchronized <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+        List<T> list = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, args);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    list.add(mapper.map(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw new CatalogException(sql, e);
+        }
+        return list;
     }
 
     private Optional<DocumentRecord> queryOne(String sql, Object... args) {

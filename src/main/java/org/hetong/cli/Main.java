@@ -97,7 +97,8 @@ public final class Main {
             }
             Startup.recover(services, out);
             services.index.commit();
-            Javalin app = WebApp.create(new WebApp.Dependencies(services.catalog, services.store, services.index, services.search));
+            services.queue.start();
+            Javalin app = WebApp.create(services.web());
             app.start(arguments.port());
             out.println("hetong 已启动：http://localhost:" + app.port() + "  （数据目录 " + services.dataDirectory.root() + "）");
             CountDownLatch stopped = new CountDownLatch(1);

@@ -8,6 +8,10 @@ import java.util.stream.Stream;
 import org.hetong.archive.Catalog;
 import org.hetong.archive.DataDirectory;
 import org.hetong.archive.OriginalStore;
+import org.hetong.archive.UploadJobs;
+import org.hetong.ingest.DocumentActions;
+import org.hetong.ingest.ImportQueue;
+import org.hetong.web.WebApp;
 import org.hetong.config.ConfigFiles;
 import org.hetong.index.ClauseIndex;
 import org.hetong.index.IndexAnalyzers;
@@ -33,10 +37,14 @@ public final class Services implements AutoCloseable {
     public final Importer importer;
     public final Reindexer reindexer;
     public final SearchService search;
+    public final UploadJobs jobs;
+    public final ImportQueue queue;
+    public final DocumentActions actions;
+    public final IngestLimits limits;
     public final boolean wasNew;
 
     private Services(DataDirectory dataDirectory, ConfigFiles config, OriginalStore store, Catalog catalog, ClauseIndex index,
-                     Importer importer, Reindexer reindexer, SearchService search, boolean wasNew) {
+                     Importer importer, Reindexer reindexer, SearchService search, IngestLimits limits, boolean wasNew) {
         this.dataDirectory = dataDirectory;
         this.config = config;
         this.store = store;
@@ -45,10 +53,18 @@ public final class Services implements AutoCloseable {
         this.importer = importer;
         this.reindexer = reindexer;
         this.search = search;
+        this.limits = limits;
+        this.jobs = new UploadJobs(catalog);
+        this.queue = new ImportQueue(jobs, importer, catalog, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        this.actions = new DocumentActions(catalog, index, jobs, queue);
         this.wasNew = wasNew;
     }
 
     public static Services open(Path data, ConfigFiles config) throws IOException {
+        return open(data, config, IngestLimits.fromSystemProperties());
+    }
+
+    public static Services open(Path data, ConfigFiles config, IngestLimits limits) throws IOException {
         DataDirectory dir = DataDirectory.open(data).lock();
         try {
             boolean wasNew = dir.isNew();
@@ -59,11 +75,10 @@ public final class Services implements AutoCloseable {
             OriginalStore store = new OriginalStore(dir.originals(), dir.scratch());
             Catalog catalog = Catalog.open(dir.catalogFile());
             ClauseIndex index = new ClauseIndex(dir.index(), analyzers);
-            IngestLimits limits = IngestLimits.defaults();
             Extractor extractor = new Extractor(limits, dir.scratch());
             Importer importer = new Importer(store, catalog, extractor, understander, index, limits);
             return new Services(dir, config, store, catalog, index, importer, new Reindexer(catalog, index),
-                    new SearchService(index), wasNew);
+                    new SearchService(index), limits, wasNew);
         } catch (IOException | RuntimeException e) {
             dir.close();
             throw e;
@@ -83,8 +98,14 @@ public final class Services implements AutoCloseable {
         }
     }
 
+    /** What the web layer is given. */
+    public WebApp.Dependencies web() {
+        return new WebApp.Dependencies(catalog, store, index, search, jobs, queue, actions, limits);
+    }
+
     @Override
     public void close() throws IOException {
+        queue.close();
         try {
             index.close();
         } finally {

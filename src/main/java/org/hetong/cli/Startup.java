@@ -16,11 +16,14 @@ final class Startup {
             out.println("继续处理上次未完成的文档：" + doc.fileName());
             services.importer.importStored(doc.sha256(), doc.fileName());
         }
+        int repaired = services.reindexer.repair();
+        if (repaired > 0) {
+            out.println("索引与目录不一致，已按目录修复 " + repaired + " 个文档的索引。");
+        }
         services.index.refresh();
         long catalogClauses = services.catalog.countClauses();
         if (services.index.clauseCount() != catalogClauses) {
-            out.println("索引与目录不一致（索引 " + services.index.clauseCount() + " 个条款，目录 " + catalogClauses
-                    + " 个），正在从档案重建索引 …");
+            out.println("索引条款数（" + services.index.clauseCount() + "）与目录（" + catalogClauses + "）不符，正在从档案重建索引 …");
             services.reindexer.rebuild(n -> { });
         }
     }

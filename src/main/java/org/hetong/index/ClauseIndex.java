@@ -131,6 +131,39 @@ public final class ClauseIndex implements Closeable {
         searchers.maybeRefreshBlocking();
     }
 
+    /** The ids of the documents that have clauses in the index now. */
+    public java.util.Set<String> documentIds() throws IOException {
+        refresh();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        var searcher = searchers.acquire();
+        try {
+            for (var leaf : searcher.getIndexReader().leaves()) {
+                var reader = leaf.reader();
+                var terms = reader.terms(IndexFields.DOCUMENT_ID);
+                if (terms == null) {
+                    continue;
+                }
+                var live = reader.getLiveDocs();
+                var te = terms.iterator();
+                org.apache.lucene.util.BytesRef term;
+                org.apache.lucene.index.PostingsEnum postings = null;
+                while ((term = te.next()) != null) {
+                    postings = te.postings(postings, org.apache.lucene.index.PostingsEnum.NONE);
+                    for (int doc = postings.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                         doc = postings.nextDoc()) {
+                        if (live == null || live.get(doc)) {
+                            ids.add(term.utf8ToString());
+                            break;
+                        }
+                    }
+                }
+            }
+        } finally {
+            searchers.release(searcher);
+        }
+        return ids;
+    }
+
     /** Number of clauses visible to searches now. */
     public int clauseCount() throws IOException {
         var searcher = searchers.acquire();

@@ -9,6 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.CompositeEncodingDetector;
 import org.apache.tika.detect.Detector;
@@ -110,9 +119,9 @@ public final class Extractor {
             throw new UnreadableDocumentException(fileName, type, FailureReason.UNSUPPORTED, "RAR 压缩包，请改用 ZIP");
         }
         try {
-            Extraction extraction = MAIL_TYPES.contains(type) || ARCHIVE_TYPES.contains(type)
+            Extraction extraction = withTimeout(fileName, type, () -> MAIL_TYPES.contains(type) || ARCHIVE_TYPES.contains(type)
                     ? unpack(file, fileName, type, size)
-                    : read(file, fileName, type);
+                    : read(file, fileName, type));
             if (extraction.text().isBlank() && extraction.embedded().isEmpty()) {
                 boolean container = MAIL_TYPES.contains(type) || ARCHIVE_TYPES.contains(type);
                 throw new UnreadableDocumentException(fileName, type,
@@ -126,6 +135,47 @@ public final class Extractor {
             throw classify(fileName, type, e);
         }
     }
+
+    /**
+     * Runs a parse on a parser thread and gives up after the time limit, so one poisonous file
+     * (a parser loop, a pathological page) cannot hold a worker. Java cannot stop a thread that
+     * ignores interrupts; such a parser thread runs on until the parser returns, but the worker
+     * moves on and the file is reported.
+     */
+    private Extraction withTimeout(String fileName, String type, Callable<Extraction> parse) throws Exception {
+        Future<Extraction> future = PARSERS.submit(parse);
+        try {
+            return future.get(limits.parseTimeoutSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new UnreadableDocumentException(fileName, type, FailureReason.TIMEOUT,
+                    "超过 " + limits.parseTimeoutSeconds() + " 秒");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception ex) {
+                throw ex;
+            }
+            if (cause instanceof StackOverflowError so) {
+                throw classify(fileName, type, so);
+            }
+            throw (Error) cause;
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new UnreadableDocumentException(fileName, type, FailureReason.INTERNAL, "处理被中断", e);
+        }
+    }
+
+    private static final ExecutorService PARSERS = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "parser-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    });
 
     private Extraction read(Path file, String fileName, String type) throws IOException, SAXException, TikaException {
         ParseContext context = newContext();

@@ -55,10 +55,17 @@ public final class Importer {
         return items;
     }
 
-    /** Imports an original that is already in the store (an upload, or a retry). */
+    /** Reads again an original that is already in the store, even if it was read before (a retry). */
     public List<ImportItem> importStored(String sha256, String name) {
         List<ImportItem> items = new ArrayList<>();
         importOriginal(sha256, DisplayNames.clean(name), 0, null, null, items, true);
+        return items;
+    }
+
+    /** Imports an uploaded original already in the store; a duplicate when it was read before. */
+    public List<ImportItem> importQueued(String sha256, String name) {
+        List<ImportItem> items = new ArrayList<>();
+        importOriginal(sha256, DisplayNames.clean(name), 0, null, null, items, false);
         return items;
     }
 

@@ -41,6 +41,41 @@ public final class Reindexer {
         return count.get();
     }
 
+    /**
+     * Brings the index in line with the catalog without rebuilding it: adds the documents it lacks
+     * (written to the catalog before a crash, never committed to the index) and removes those it
+     * should not have. Returns the number of documents changed.
+     */
+    public int repair() throws IOException {
+        java.util.Set<String> indexed = index.documentIds();
+        java.util.Set<String> expected = new java.util.HashSet<>();
+        java.util.List<DocumentRecord> missing = new java.util.ArrayList<>();
+        catalog.forEachIndexed(doc -> {
+            expected.add(doc.id());
+            if (!indexed.contains(doc.id())) {
+                missing.add(doc);
+            }
+        });
+        int changed = 0;
+        for (DocumentRecord doc : missing) {
+            var records = IndexRecords.of(doc, fieldsOf(doc), catalog.clauses(doc.id()));
+            if (!records.isEmpty()) {
+                index.replace(doc.id(), records);
+                changed++;
+            }
+        }
+        for (String id : indexed) {
+            if (!expected.contains(id)) {
+                index.delete(id);
+                changed++;
+            }
+        }
+        if (changed > 0) {
+            index.commit();
+        }
+        return changed;
+    }
+
     public static ContractFields fieldsOf(DocumentRecord doc) {
         if (doc.fieldsJson() == null) {
             return ContractFields.empty();

@@ -5,16 +5,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.util.BytesRef;
 import org.hetong.archive.Catalog;
 import org.hetong.archive.OriginalStore;
 import org.hetong.index.ClauseIndex;
-import org.hetong.index.IndexFields;
 
 /**
  * Checks that catalog, originals and index agree: every catalogued document has its original with
@@ -47,7 +40,7 @@ public final class Verifier {
                 problems.add("原件损坏：文档 " + doc[0] + "（" + doc[2] + "）的原件与其 SHA-256 不符");
             }
         }
-        Set<String> indexed = indexedDocumentIds();
+        Set<String> indexed = index.documentIds();
         for (String id : expected) {
             if (!indexed.contains(id) && !catalog.clauses(id).stream().noneMatch(c -> c.searchable())) {
                 problems.add("索引缺失：文档 " + id + " 在目录中已入库，但索引中没有它的条款（运行 reindex 修复）");
@@ -61,34 +54,4 @@ public final class Verifier {
         return problems;
     }
 
-    private Set<String> indexedDocumentIds() throws IOException {
-        index.refresh();
-        Set<String> ids = new HashSet<>();
-        IndexSearcher searcher = index.searchers().acquire();
-        try {
-            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                LeafReader reader = leaf.reader();
-                Terms terms = reader.terms(IndexFields.DOCUMENT_ID);
-                if (terms == null) {
-                    continue;
-                }
-                TermsEnum te = terms.iterator();
-                BytesRef term;
-                while ((term = te.next()) != null) {
-                    var postings = te.postings(null);
-                    var live = reader.getLiveDocs();
-                    int doc;
-                    while ((doc = postings.nextDoc()) != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS) {
-                        if (live == null || live.get(doc)) {
-                            ids.add(term.utf8ToString());
-                            break;
-                        }
-                    }
-                }
-            }
-        } finally {
-            index.searchers().release(searcher);
-        }
-        return ids;
-    }
 }

@@ -16,7 +16,10 @@ import org.hetong.archive.DocumentQuery;
 import org.hetong.archive.DocumentRecord;
 import org.hetong.archive.LinkRecord;
 import org.hetong.archive.OriginalStore;
+import org.hetong.ingest.DocumentActions;
 import org.hetong.ingest.Reindexer;
+import org.hetong.understand.ContractFields;
+import org.hetong.understand.DocumentKind;
 import org.hetong.understand.Clause;
 
 /** Archive browsing: document lists, one document with its clauses and links, its original and text. */
@@ -26,10 +29,12 @@ final class DocumentRoutes {
 
     private final Catalog catalog;
     private final OriginalStore store;
+    private final DocumentActions actions;
 
-    DocumentRoutes(Catalog catalog, OriginalStore store) {
+    DocumentRoutes(Catalog catalog, OriginalStore store, DocumentActions actions) {
         this.catalog = catalog;
         this.store = store;
+        this.actions = actions;
     }
 
     void register(RoutesConfig routes) {
@@ -38,13 +43,40 @@ final class DocumentRoutes {
         routes.get("/api/documents/{id}/original", this::original);
         routes.get("/api/documents/{id}/text", this::text);
         routes.get("/api/clauses/{id}", this::clause);
+        routes.delete("/api/documents/{id}", this::delete);
+        routes.post("/api/documents/{id}/restore", this::restore);
+        routes.post("/api/documents/{id}/retry", this::retry);
+    }
+
+    private void delete(Context ctx) throws IOException {
+        DocumentRecord doc = find(ctx.pathParam("id"));
+        actions.delete(doc.id());
+        DocumentRecord deleted = catalog.find(doc.id()).orElseThrow();
+        ctx.json(Map.of("documentId", deleted.id(), "deletedAt", deleted.deletedAt()));
+    }
+
+    private void restore(Context ctx) throws IOException {
+        String id = ctx.pathParam("id");
+        DocumentRecord doc = findIncludingDeleted(id);
+        if (doc.deletedAt() == null) {
+            throw new ApiException(409, "not_deleted", "文档 " + id + " 不在回收站中，无需恢复。");
+        }
+        actions.restore(doc.id());
+        ctx.json(summary(catalog.find(doc.id()).orElseThrow()));
+    }
+
+    private void retry(Context ctx) {
+        DocumentRecord doc = find(ctx.pathParam("id"));
+        String jobId = actions.retry(doc.id()).orElseThrow(() -> ApiException.notFound("找不到文档 " + doc.id() + "。"));
+        ctx.status(202).json(Map.of("jobId", jobId, "documentId", doc.id()));
     }
 
     private void list(Context ctx) {
         DocumentQuery query;
         try {
-            query = new DocumentQuery(Params.param(ctx, "kind"), Params.param(ctx, "status"), Params.param(ctx, "contract"),
-                    Params.param(ctx, "year"), Params.param(ctx, "sort"), Params.intParam(ctx, "page", 1),
+            query = new DocumentQuery(kindCode(Params.param(ctx, "kind")), Params.param(ctx, "status"), Params.param(ctx, "contract"),
+                    Params.param(ctx, "year"), Params.param(ctx, "party"), Params.param(ctx, "q"),
+                    "true".equals(Params.param(ctx, "deleted")), Params.param(ctx, "sort"), Params.intParam(ctx, "page", 1),
                     Params.intParam(ctx, "size", 50));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("bad_parameter", e.getMessage());
@@ -60,7 +92,7 @@ final class DocumentRoutes {
     }
 
     private void document(Context ctx) {
-        DocumentRecord doc = find(ctx.pathParam("id"));
+        DocumentRecord doc = findIncludingDeleted(ctx.pathParam("id"));
         Map<String, Object> body = summary(doc);
         body.put("error", doc.errorMessage());
         body.put("errorCode", doc.errorCode());
@@ -77,18 +109,20 @@ final class DocumentRoutes {
     }
 
     private void original(Context ctx) throws IOException {
-        DocumentRecord doc = find(ctx.pathParam("id"));
+        DocumentRecord doc = findIncludingDeleted(ctx.pathParam("id"));
         InputStream in = store.open(doc.sha256());
+        // Only PDFs are shown in the page; everything else is a download, never rendered by the browser.
+        boolean inline = "1".equals(ctx.queryParam("inline")) && "application/pdf".equals(doc.mediaType());
         // Binary content: no charset parameter (Jetty would otherwise add the response's default).
         ctx.res().setCharacterEncoding(null);
         ctx.res().setContentType(doc.mediaType() == null ? "application/octet-stream" : doc.mediaType());
-        ctx.header("Content-Disposition", contentDisposition(doc.fileName()));
+        ctx.header("Content-Disposition", contentDisposition(inline ? "inline" : "attachment", doc.fileName()));
         ctx.header("Content-Length", String.valueOf(doc.sizeBytes()));
         ctx.result(in);
     }
 
     private void text(Context ctx) {
-        DocumentRecord doc = find(ctx.pathParam("id"));
+        DocumentRecord doc = findIncludingDeleted(ctx.pathParam("id"));
         String text = catalog.text(doc.id()).orElseThrow(() ->
                 ApiException.notFound("文档 " + doc.id() + " 没有提取出的文字" + (doc.errorMessage() == null ? "。" : "：" + doc.errorMessage())));
         ctx.contentType("text/plain; charset=utf-8");
@@ -112,12 +146,31 @@ final class DocumentRoutes {
         ctx.json(body);
     }
 
+    /** A document that is not in the trash. */
     private DocumentRecord find(String id) {
+        DocumentRecord doc = findIncludingDeleted(id);
+        if (doc.deletedAt() != null) {
+            throw ApiException.notFound("文档 " + id + " 已在回收站中；请先恢复。");
+        }
+        return doc;
+    }
+
+    private DocumentRecord findIncludingDeleted(String id) {
         if (id == null || !DOCUMENT_ID.matcher(id).matches()) {
             throw ApiException.notFound("文档编号「" + id + "」格式不正确（应为 16 位十六进制）。");
         }
-        return catalog.find(id).filter(d -> d.deletedAt() == null)
-                .orElseThrow(() -> ApiException.notFound("找不到文档 " + id + "。"));
+        return catalog.find(id).orElseThrow(() -> ApiException.notFound("找不到文档 " + id + "。"));
+    }
+
+    private static String kindCode(String kind) {
+        if (kind == null) {
+            return null;
+        }
+        try {
+            return DocumentKind.parse(kind).code();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("bad_parameter", "未知的文档类别「" + kind + "」，应为 contract、supplement、correspondence、attachment 或 other。");
+        }
     }
 
     private List<Map<String, Object>> links(String id) {
@@ -150,6 +203,13 @@ final class DocumentRoutes {
         json.put("mediaType", doc.mediaType());
         json.put("sizeBytes", doc.sizeBytes());
         json.put("createdAt", doc.createdAt());
+        json.put("deletedAt", doc.deletedAt());
+        json.put("errorCode", doc.errorCode());
+        json.put("error", doc.errorMessage());
+        ContractFields fields = doc.fieldsJson() == null ? ContractFields.empty() : Reindexer.fieldsOf(doc);
+        json.put("contractNumber", fields.contractNumber());
+        json.put("parties", fields.parties().stream().map(ContractFields.Party::name).toList());
+        json.put("signDate", fields.signDate());
         return json;
     }
 
@@ -171,10 +231,10 @@ final class DocumentRoutes {
     }
 
     /** RFC 6266 with an RFC 5987 UTF-8 name, and an ASCII fallback for old clients. */
-    static String contentDisposition(String fileName) {
+    static String contentDisposition(String type, String fileName) {
         String name = fileName == null || fileName.isBlank() ? "original" : fileName;
         String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
         String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+        return type + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 }

@@ -7,15 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hetong.archive.Catalog;
 import org.hetong.index.ClauseIndex;
+import org.hetong.ingest.ImportQueue;
 
 /** {@code GET /api/health}: is the server up, and how much does it hold. */
 final class HealthRoutes {
     private final Catalog catalog;
     private final ClauseIndex index;
+    private final ImportQueue queue;
 
-    HealthRoutes(Catalog catalog, ClauseIndex index) {
+    HealthRoutes(Catalog catalog, ClauseIndex index, ImportQueue queue) {
         this.catalog = catalog;
         this.index = index;
+        this.queue = queue;
     }
 
     void register(RoutesConfig routes) {
@@ -29,6 +32,9 @@ final class HealthRoutes {
         body.put("clauses", catalog.countClauses());
         body.put("indexedClauses", index.clauseCount());
         body.put("indexGeneration", index.generation());
+        body.put("queue", Map.of("pending", queue.pendingCount(), "processed", queue.processedCount()));
+        Runtime runtime = Runtime.getRuntime();
+        body.put("heap", Map.of("usedBytes", runtime.totalMemory() - runtime.freeMemory(), "maxBytes", runtime.maxMemory()));
         body.put("caches", Map.of());
         ctx.json(body);
     }

@@ -10,6 +10,10 @@ import java.util.Map;
 import org.hetong.archive.Catalog;
 import org.hetong.archive.Json;
 import org.hetong.archive.OriginalStore;
+import org.hetong.archive.UploadJobs;
+import org.hetong.ingest.DocumentActions;
+import org.hetong.ingest.ImportQueue;
+import org.hetong.ingest.IngestLimits;
 import org.hetong.index.ClauseIndex;
 import org.hetong.search.SearchService;
 import org.slf4j.Logger;
@@ -27,12 +31,14 @@ public final class WebApp {
     private WebApp() {}
 
     /** What the web layer needs from the rest of hetong. */
-    public record Dependencies(Catalog catalog, OriginalStore store, ClauseIndex index, SearchService search) {}
+    public record Dependencies(Catalog catalog, OriginalStore store, ClauseIndex index, SearchService search,
+                               UploadJobs jobs, ImportQueue queue, DocumentActions actions, IngestLimits limits) {}
 
     public static Javalin create(Dependencies deps) {
         SearchRoutes search = new SearchRoutes(deps.search());
-        DocumentRoutes documents = new DocumentRoutes(deps.catalog(), deps.store());
-        HealthRoutes health = new HealthRoutes(deps.catalog(), deps.index());
+        DocumentRoutes documents = new DocumentRoutes(deps.catalog(), deps.store(), deps.actions());
+        UploadRoutes uploads = new UploadRoutes(deps.catalog(), deps.store(), deps.jobs(), deps.queue(), deps.limits());
+        HealthRoutes health = new HealthRoutes(deps.catalog(), deps.index(), deps.queue());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -47,6 +53,7 @@ public final class WebApp {
             config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
             search.register(config.routes);
             documents.register(config.routes);
+            uploads.register(config.routes);
             health.register(config.routes);
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {

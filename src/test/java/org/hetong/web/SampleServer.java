@@ -36,7 +36,8 @@ final class SampleServer {
                 .flatMap(f -> services.importer.importFile(f, samples.relativize(f).toString()).stream())
                 .toList();
         services.index.commit();
-        this.app = WebApp.create(new WebApp.Dependencies(services.catalog, services.store, services.index, services.search));
+        services.queue.start();
+        this.app = WebApp.create(services.web());
         app.start("127.0.0.1", 0);
     }
 

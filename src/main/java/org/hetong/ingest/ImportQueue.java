@@ -1,0 +1,173 @@
+package org.hetong.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hetong.archive.Catalog;
+import org.hetong.archive.DocumentRecord;
+import org.hetong.archive.UploadJobs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The workers that turn queued upload items into documents: a fixed pool (about one per core)
+ * taking items from the persistent queue in the catalog ({@link UploadJobs}). The queue lives on
+ * disk, so a burst of uploads costs disk space, not memory; the pool size bounds the work in flight.
+ */
+public final class ImportQueue implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ImportQueue.class);
+
+    private final UploadJobs jobs;
+    private final Importer importer;
+    private final Catalog catalog;
+    private final List<Thread> workers = new ArrayList<>();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicLong processed = new AtomicLong();
+    private final Object signal = new Object();
+    private final AtomicLong lastMaintenance = new AtomicLong(System.nanoTime());
+    private static final long ABANDONED_AFTER_SECONDS = 600;
+    private final int size;
+
+    public ImportQueue(UploadJobs jobs, Importer importer, Catalog catalog, int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("at least one worker is needed, not " + workers);
+        }
+        this.jobs = jobs;
+        this.importer = importer;
+        this.catalog = catalog;
+        this.size = workers;
+    }
+
+    /** Starts the workers; items a stopped process left half-done go back in the queue first. */
+    public void start() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        int requeued = jobs.requeueUnfinished();
+        if (requeued > 0) {
+            log.info("{} upload items left unfinished by the previous process are queued again", requeued);
+        }
+        for (int i = 0; i < size; i++) {
+            Thread t = new Thread(this::work, "import-worker-" + (i + 1));
+            t.setDaemon(true);
+            workers.add(t);
+            t.start();
+        }
+    }
+
+    /** Tells idle workers that new items are queued. */
+    public void wake() {
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    public long processedCount() {
+        return processed.get();
+    }
+
+    public long pendingCount() {
+        return jobs.queuedCount();
+    }
+
+    private void work() {
+        while (running.get()) {
+            Optional<UploadJobs.Item> next;
+            try {
+                next = jobs.claimNext();
+            } catch (RuntimeException e) {
+                log.error("cannot read the upload queue", e);
+                sleep(1000);
+                continue;
+            }
+            if (next.isEmpty()) {
+                closeAbandonedJobs();
+                synchronized (signal) {
+                    try {
+                        signal.wait(500);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                continue;
+            }
+            process(next.get());
+        }
+    }
+
+    /** Once a minute, ends jobs whose client stopped sending before its announced count (a closed tab). */
+    private void closeAbandonedJobs() {
+        long now = System.nanoTime();
+        long last = lastMaintenance.get();
+        if (now - last > TimeUnit.MINUTES.toNanos(1) && lastMaintenance.compareAndSet(last, now)) {
+            try {
+                jobs.closeAbandoned(ABANDONED_AFTER_SECONDS);
+            } catch (RuntimeException e) {
+                log.warn("could not close abandoned upload jobs: {}", e.toString());
+            }
+        }
+    }
+
+    void process(UploadJobs.Item item) {
+        try {
+            boolean reprocess = jobs.job(item.jobId()).map(j -> "retry".equals(j.source())).orElse(false);
+            List<ImportItem> results = reprocess
+                    ? importer.importStored(item.sha256(), item.name())
+                    : importer.importQueued(item.sha256(), item.name());
+            ImportItem top = results.get(0);
+            String status = top.status();
+            if (status.equals(ImportItem.DUPLICATE) && createdForThisItem(top.documentId(), item)) {
+                // A previous attempt at this very item (before a restart) created the document.
+                status = ImportItem.STORED;
+            }
+            for (ImportItem found : results.subList(1, results.size())) {
+                jobs.addFound(item.jobId(), item.seq(), found.name(), found.status(), found.documentId(), found.errorCode(),
+                        found.error());
+            }
+            jobs.finish(item.jobId(), item.seq(), status, top.documentId(), top.errorCode(), top.error());
+        } catch (RuntimeException | Error e) {
+            log.error("import of upload item {} ({}) failed", item.seq(), item.name(), e);
+            jobs.finish(item.jobId(), item.seq(), UploadJobs.FAILED, item.documentId(), FailureReason.INTERNAL.code(),
+                    FailureReason.INTERNAL.message(e.getClass().getSimpleName()));
+            if (e instanceof OutOfMemoryError oom) {
+                throw oom;
+            }
+        } finally {
+            processed.incrementAndGet();
+        }
+    }
+
+    private boolean createdForThisItem(String documentId, UploadJobs.Item item) {
+        if (documentId == null) {
+            return false;
+        }
+        return catalog.find(documentId).map(DocumentRecord::createdAt)
+                .flatMap(created -> jobs.job(item.jobId()).map(job -> created.compareTo(job.createdAt()) >= 0))
+                .orElse(false);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        wake();
+        for (Thread t : workers) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
