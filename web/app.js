@@ -1,13 +1,26 @@
-// hetong web page entry point: hash routing between the search view and the document view.
-// Routes: "#/", "#/search?q=…&type=…&kind=…&party=…&year=…&sort=date&page=N", "#/doc/{id}?clause={clauseId}".
+// hetong web page entry point: hash routing between the views (see js/route.js for the routes).
 
 import { $, clearMessage } from './js/dom.js';
 import { parseHash, searchHash } from './js/route.js';
 import { renderSearch, cancelSearch } from './js/search-view.js';
 import { renderDoc, cancelDoc } from './js/doc-view.js';
+import { renderUpload, cancelUpload } from './js/upload-view.js';
+import { renderDocuments, cancelDocuments } from './js/documents-view.js';
+import { renderQuarantine, cancelQuarantine } from './js/quarantine-view.js';
+import { renderTrash, cancelTrash } from './js/trash-view.js';
 
 const APP_TITLE = 'hetong 合同检索';
 const LAST_SEARCH_KEY = 'hetong.lastSearch';
+
+// Every view: its container, its navigation link (none for a document), its title, and how to leave it.
+const VIEWS = {
+  search: { container: 'search-view', nav: 'nav-search', cancel: cancelSearch },
+  doc: { container: 'doc-view', nav: null, cancel: cancelDoc },
+  upload: { container: 'upload-view', nav: 'nav-upload', title: '上传', cancel: cancelUpload },
+  documents: { container: 'documents-view', nav: 'nav-documents', title: '档案', cancel: cancelDocuments },
+  quarantine: { container: 'quarantine-view', nav: 'nav-quarantine', title: '待处理', cancel: cancelQuarantine },
+  trash: { container: 'trash-view', nav: 'nav-trash', title: '回收站', cancel: cancelTrash },
+};
 
 let currentSearch = parseHash('').state;
 
@@ -29,26 +42,51 @@ function restoreSearchLink() {
   }
 }
 
+function showView(name) {
+  for (const [key, view] of Object.entries(VIEWS)) {
+    const active = key === name;
+    $(view.container).hidden = !active;
+    if (!active) view.cancel();
+    if (view.nav) {
+      const link = $(view.nav);
+      if (active) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+    }
+  }
+  document.body.dataset.view = name;
+}
+
 function route() {
   clearMessage();
   const target = parseHash(location.hash);
-  const inDoc = target.view === 'doc';
-  $('search-view').hidden = inDoc;
-  $('doc-view').hidden = !inDoc;
-  document.body.dataset.view = target.view;
+  showView(target.view);
+  const view = VIEWS[target.view];
+  if (view.title) document.title = `${view.title} — ${APP_TITLE}`;
 
-  if (inDoc) {
-    cancelSearch();
-    document.title = APP_TITLE;
-    renderDoc(target.id, target.clause);
-    if (!target.clause) window.scrollTo(0, 0);
-    return;
+  switch (target.view) {
+    case 'doc':
+      document.title = APP_TITLE;
+      renderDoc(target.id, target.clause);
+      if (!target.clause) window.scrollTo(0, 0);
+      return;
+    case 'upload':
+      renderUpload(target.jobId);
+      return;
+    case 'documents':
+      renderDocuments(target.state);
+      return;
+    case 'quarantine':
+      renderQuarantine(target.page);
+      return;
+    case 'trash':
+      renderTrash(target.page);
+      return;
+    default:
+      currentSearch = target.state;
+      document.title = target.state.q ? `${target.state.q} — ${APP_TITLE}` : APP_TITLE;
+      rememberSearch(location.hash && location.hash !== '#' ? location.hash : '#/');
+      renderSearch(target.state);
   }
-  cancelDoc();
-  currentSearch = target.state;
-  document.title = target.state.q ? `${target.state.q} — ${APP_TITLE}` : APP_TITLE;
-  rememberSearch(location.hash && location.hash !== '#' ? location.hash : '#/');
-  renderSearch(target.state);
 }
 
 function navigate(hash) {

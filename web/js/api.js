@@ -1,4 +1,4 @@
-// Fetches JSON from the hetong API and turns every failure into an ApiError with a Chinese message.
+// Talks to the hetong API and turns every failure into an ApiError with a Chinese message.
 
 export class ApiError extends Error {
   constructor(message, status, code) {
@@ -19,14 +19,27 @@ export function queryString(params) {
   return text ? '?' + text : '';
 }
 
-export async function getJson(path, params, signal) {
+const NETWORK_ERROR = '无法连接服务器，请检查网络连接后重试。';
+
+function statusError(status) {
+  if (status === 413) return '请求过大（HTTP 413），服务器拒绝接收。';
+  return `服务器出错（HTTP ${status}），请稍后重试。`;
+}
+
+/** The error for a non-2xx answer: the server's own {"error"} text when it sent one. */
+function errorOf(status, body) {
+  const text = body && typeof body.error === 'string' && body.error ? body.error : null;
+  return new ApiError(text ?? statusError(status), status, body?.code);
+}
+
+async function requestJson(method, path, params, signal) {
   const url = path + queryString(params);
   let response;
   try {
-    response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+    response = await fetch(url, { method, signal, headers: { Accept: 'application/json' } });
   } catch (error) {
     if (error.name === 'AbortError') throw error;
-    throw new ApiError('无法连接服务器，请检查网络连接后重试。', 0, 'network');
+    throw new ApiError(NETWORK_ERROR, 0, 'network');
   }
   let body = null;
   try {
@@ -35,23 +48,107 @@ export async function getJson(path, params, signal) {
     if (error.name === 'AbortError') throw error;
     // Not JSON: handled below.
   }
-  if (!response.ok) {
-    const text = body && typeof body.error === 'string' && body.error ? body.error : null;
-    throw new ApiError(text ?? `服务器出错（HTTP ${response.status}），请稍后重试。`, response.status, body?.code);
-  }
+  if (!response.ok) throw errorOf(response.status, body);
   if (body == null || typeof body !== 'object') {
     throw new ApiError('服务器返回的数据无法解析。', response.status, 'bad_response');
   }
   return body;
 }
 
+export function getJson(path, params, signal) {
+  return requestJson('GET', path, params, signal);
+}
+
+export function postJson(path, params, signal) {
+  return requestJson('POST', path, params, signal);
+}
+
+export function deleteJson(path, params, signal) {
+  return requestJson('DELETE', path, params, signal);
+}
+
+/** Fetches a plain-text resource (the extracted text of a document). */
+export async function getText(path, signal) {
+  let response;
+  try {
+    response = await fetch(path, { signal, headers: { Accept: 'text/plain, application/json' } });
+  } catch (error) {
+    if (error.name === 'AbortError') throw error;
+    throw new ApiError(NETWORK_ERROR, 0, 'network');
+  }
+  if (!response.ok) {
+    let body = null;
+    try {
+      body = await response.json();
+    } catch {
+      // Not JSON.
+    }
+    throw errorOf(response.status, body);
+  }
+  return response.text();
+}
+
+/**
+ * Sends multipart form data with XMLHttpRequest (fetch cannot report upload progress).
+ * onProgress(loadedBytes, totalBytes) is called while the body is being sent.
+ * Resolves with the JSON body of a 2xx answer; rejects with an ApiError otherwise.
+ * signal (an AbortSignal) aborts the request with an AbortError.
+ */
+export function postForm(url, formData, onProgress, signal) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.responseType = 'text';
+    if (onProgress) xhr.upload.addEventListener('progress', (event) => onProgress(event.loaded, event.total));
+    xhr.addEventListener('load', () => {
+      let body = null;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        // Not JSON: handled below.
+      }
+      if (xhr.status < 200 || xhr.status >= 300) {
+        reject(errorOf(xhr.status, body));
+      } else if (body == null || typeof body !== 'object') {
+        reject(new ApiError('服务器返回的数据无法解析。', xhr.status, 'bad_response'));
+      } else {
+        resolve(body);
+      }
+    });
+    // A connection dropped by the server (e.g. a request refused for its size) also lands here.
+    xhr.addEventListener('error', () => reject(new ApiError(NETWORK_ERROR + '（也可能是请求过大被服务器断开）', 0, 'network')));
+    xhr.addEventListener('abort', () => reject(new DOMException('上传已取消', 'AbortError')));
+    if (signal) {
+      if (signal.aborted) {
+        reject(new DOMException('上传已取消', 'AbortError'));
+        return;
+      }
+      signal.addEventListener('abort', () => xhr.abort(), { once: true });
+    }
+    xhr.send(formData);
+  });
+}
+
 export function isAbort(error) {
   return error?.name === 'AbortError';
 }
 
+const enc = encodeURIComponent;
+
 /** Paths of the document endpoints; ids are always encoded. */
 export const docPaths = {
-  json: (id) => `/api/documents/${encodeURIComponent(id)}`,
-  original: (id) => `/api/documents/${encodeURIComponent(id)}/original`,
-  text: (id) => `/api/documents/${encodeURIComponent(id)}/text`,
+  json: (id) => `/api/documents/${enc(id)}`,
+  original: (id) => `/api/documents/${enc(id)}/original`,
+  inline: (id) => `/api/documents/${enc(id)}/original?inline=1`,
+  text: (id) => `/api/documents/${enc(id)}/text`,
+  retry: (id) => `/api/documents/${enc(id)}/retry`,
+  restore: (id) => `/api/documents/${enc(id)}/restore`,
+};
+
+/** Paths of the upload endpoints. */
+export const uploadPaths = {
+  start: (expect) => `/api/uploads${queryString({ expect })}`,
+  job: (jobId) => `/api/uploads/${enc(jobId)}`,
+  list: () => '/api/uploads',
 };

@@ -1,25 +1,35 @@
-// The document view: metadata, related documents, risks and the clause list of one document.
+// The document view: metadata, related documents, risks and the clause list of one document;
+// the PDF preview, the extracted text, delete / restore, and retry for a failed document.
 
-import { getJson, isAbort, docPaths } from './api.js';
-import { $, el, clear, cssToken, showMessage } from './dom.js';
-import { kindLabel, statusLabel, relationLabel, relationTitle, formatAmount, formatSize } from './labels.js';
+import { getJson, getText, deleteJson, isAbort, docPaths } from './api.js';
+import { $, el, clear, cssToken, showMessage, clearMessage } from './dom.js';
+import { kindLabel, statusLabel, relationLabel, relationTitle, formatAmount, formatSize, formatDateTime } from './labels.js';
 import { docHash } from './route.js';
+import { retryButton, restoreDocument } from './lists.js';
 
 const FLASH_MS = 2500;
+const PREVIEW_KEY = 'hetong.previewOpen';
 let pending = null;
+let textRequest = null;
+let current = null; // { id, title } of the document shown
+let wired = false;
 
 export function cancelDoc() {
   pending?.abort();
   pending = null;
+  textRequest?.abort();
+  textRequest = null;
 }
 
 export async function renderDoc(id, clauseId) {
+  wire();
   cancelDoc();
   pending = new AbortController();
   const signal = pending.signal;
   resetView(id);
   try {
     const doc = await getJson(docPaths.json(id), null, signal);
+    current = { id, title: doc.title || doc.fileName || id };
     fillView(doc, id);
     if (clauseId) revealClause(clauseId);
   } catch (error) {
@@ -43,6 +53,16 @@ function resetView(id) {
   clear($('clauses'));
   $('download-original').href = docPaths.original(id);
   $('view-text').href = docPaths.text(id);
+  current = null;
+  $('doc-deleted').hidden = true;
+  $('delete-document').hidden = true;
+  $('delete-document').disabled = false;
+  $('doc-preview').hidden = true;
+  clear($('pdf-frame-box'));
+  $('doc-text-section').hidden = true;
+  $('doc-text').textContent = '';
+  delete $('doc-text').dataset.documentId;
+  setTextToggle(false);
 }
 
 function fillView(doc, id) {
@@ -58,13 +78,21 @@ function fillView(doc, id) {
   renderMeta(doc, fields);
   renderLinks(Array.isArray(doc.links) ? doc.links : []);
   renderRisks(Array.isArray(doc.risks) ? doc.risks : []);
+  if (doc.deletedAt) showDeleted(doc.deletedAt);
+  else $('delete-document').hidden = false;
+  renderPreview(doc, id);
 
   if (doc.status === 'failed') {
     const box = $('doc-error');
-    box.replaceChildren(
+    box.replaceChildren(...[
       el('strong', { text: '文档处理失败：' }),
       el('span', { className: 'doc-error-text', text: doc.error || '未知原因（服务器未提供说明）。' }),
-      el('p', { className: 'doc-error-hint', text: '原件已保存，可点击“下载原件”查看。' }));
+      doc.errorCode ? el('code', { className: 'error-code', text: doc.errorCode }) : null,
+      el('p', { className: 'doc-error-hint', text: '原件已保存，可点击“下载原件”查看。' }),
+      el('div', { className: 'doc-error-actions' },
+        retryButton(id),
+        el('span', { className: 'note', text: '重新处理此文件（例如服务器已升级，或问题已排除）' })),
+    ].filter(Boolean));
     box.hidden = false;
     $('clauses-title').hidden = true;
     return;
@@ -192,4 +220,128 @@ function revealClause(clauseId) {
   target.scrollIntoView({ block: 'center' });
   target.classList.add('flash');
   setTimeout(() => target.classList.remove('flash'), FLASH_MS);
+}
+
+// ---------------------------------------------------------------------------------------------
+// PDF preview, extracted text, delete and restore.
+
+function isPdf(mediaType) {
+  return typeof mediaType === 'string' && /^application\/pdf\b/i.test(mediaType.trim());
+}
+
+/** A new frame per document: changing the src of an existing frame would add browser history entries. */
+function renderPreview(doc, id) {
+  const box = clear($('pdf-frame-box'));
+  const details = $('doc-preview');
+  if (!isPdf(doc.mediaType)) {
+    details.hidden = true;
+    return;
+  }
+  box.append(el('iframe', { id: 'pdf-frame', className: 'pdf-frame', src: docPaths.inline(id), title: '原件预览（PDF）', loading: 'lazy' }));
+  details.open = readPreviewOpen();
+  details.hidden = false;
+}
+
+function readPreviewOpen() {
+  try {
+    return sessionStorage.getItem(PREVIEW_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function rememberPreviewOpen(open) {
+  try {
+    sessionStorage.setItem(PREVIEW_KEY, open ? '1' : '0');
+  } catch {
+    // Storage may be disabled.
+  }
+}
+
+function setTextToggle(open) {
+  const button = $('toggle-text');
+  button.setAttribute('aria-expanded', open ? 'true' : 'false');
+  button.textContent = open ? '隐藏文本' : '显示文本';
+}
+
+async function toggleText() {
+  const section = $('doc-text-section');
+  const pre = $('doc-text');
+  const id = current?.id;
+  if (!id) return;
+  if (!section.hidden) {
+    section.hidden = true;
+    setTextToggle(false);
+    return;
+  }
+  section.hidden = false;
+  setTextToggle(true);
+  if (pre.dataset.documentId === id) return;
+  textRequest?.abort();
+  textRequest = new AbortController();
+  const signal = textRequest.signal;
+  pre.textContent = '正在加载…';
+  pre.classList.add('loading');
+  try {
+    const text = await getText(docPaths.text(id), signal);
+    if (current?.id !== id) return;
+    pre.textContent = text || '（没有提取出文字）';
+    pre.dataset.documentId = id;
+  } catch (error) {
+    if (isAbort(error)) return;
+    pre.textContent = '';
+    section.hidden = true;
+    setTextToggle(false);
+    showMessage(error.message);
+  } finally {
+    pre.classList.remove('loading');
+  }
+}
+
+function showDeleted(deletedAt) {
+  const when = formatDateTime(deletedAt);
+  $('doc-deleted-text').textContent = when && deletedAt !== true ? `已移入回收站（删除于 ${when}），不会出现在检索结果中。` : '已移入回收站，不会出现在检索结果中。';
+  $('doc-deleted').hidden = false;
+  $('restore-document').disabled = false;
+  $('delete-document').hidden = true;
+}
+
+async function deleteCurrent() {
+  if (!current) return;
+  const { id, title } = current;
+  if (!confirm(`确定删除“${title}”吗？\n文档将移入回收站，可随时恢复。`)) return;
+  const button = $('delete-document');
+  button.disabled = true;
+  try {
+    const result = await deleteJson(docPaths.json(id));
+    if (current?.id !== id) return;
+    clearMessage();
+    showDeleted(result.deletedAt ?? true);
+  } catch (error) {
+    showMessage(`删除失败：${error.message}`);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function restoreCurrent() {
+  if (!current) return;
+  const { id } = current;
+  const button = $('restore-document');
+  button.disabled = true;
+  const ok = await restoreDocument(id);
+  button.disabled = false;
+  if (!ok || current?.id !== id) return;
+  $('doc-deleted').hidden = true;
+  $('delete-document').hidden = false;
+  showMessage('文档已恢复。', 'info');
+}
+
+function wire() {
+  if (wired) return;
+  wired = true;
+  $('toggle-text').addEventListener('click', toggleText);
+  $('delete-document').addEventListener('click', deleteCurrent);
+  $('restore-document').addEventListener('click', restoreCurrent);
+  $('doc-preview').addEventListener('toggle', (event) => rememberPreviewOpen(event.target.open));
 }

@@ -15,7 +15,16 @@ export const STATUS_LABELS = {
   processing: '处理中',
   queued: '排队中',
   duplicate: '重复',
+  // Upload rows that the server has not seen yet.
+  pending: '待发送',
+  sending: '发送中',
 };
+
+export const JOB_STATE_LABELS = {
+  running: '进行中',
+  done: '已完成',
+};
+export const jobStateLabel = (state) => (state ? JOB_STATE_LABELS[state] ?? state : '');
 
 // Label of the linked document as seen from this one. "out": this document is the parent.
 const RELATION_OUT = {

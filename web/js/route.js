@@ -1,7 +1,18 @@
-// Hash routes: "#/search?q=…&type=…&kind=…&party=…&year=…&sort=date&page=N" and "#/doc/{id}?clause={clauseId}".
-// An empty hash is the search view without a query (the home page).
+// Hash routes:
+//   "#/search?q=…&type=…&kind=…&party=…&year=…&sort=date&page=N"  search (an empty hash is the home page)
+//   "#/doc/{id}?clause={clauseId}"                                  one document
+//   "#/documents?kind=…&party=…&year=…&status=…&q=…&sort=…&page=N"  archive browsing
+//   "#/upload", "#/upload/{jobId}"                                  upload, and one upload job
+//   "#/quarantine?page=N"                                           failed files (待处理)
+//   "#/trash?page=N"                                                deleted documents (回收站)
 
 export const FILTERS = ['type', 'kind', 'party', 'year'];
+
+/** Filters of the archive list, in hash order. */
+export const DOCUMENT_FILTERS = ['kind', 'party', 'year', 'status', 'q'];
+export const DOCUMENT_SORTS = ['newest', 'oldest', 'title', 'name', 'date'];
+export const DOCUMENT_KINDS = ['contract', 'supplement', 'correspondence', 'attachment', 'other'];
+export const DOCUMENT_STATUSES = ['indexed', 'failed', 'processing'];
 
 function safeDecode(text) {
   try {
@@ -25,9 +36,35 @@ export function parseHash(hash) {
   const doc = /^\/doc\/([^/]+)\/?$/.exec(path);
   if (doc) return { view: 'doc', id: safeDecode(doc[1]), clause: params.get('clause') || null };
 
+  if (/^\/documents\/?$/.test(path)) return { view: 'documents', state: parseDocumentsState(params) };
+
+  const upload = /^\/upload(?:\/([^/]+))?\/?$/.exec(path);
+  if (upload) return { view: 'upload', jobId: upload[1] ? safeDecode(upload[1]) : null };
+
+  if (/^\/quarantine\/?$/.test(path)) return { view: 'quarantine', page: positiveInt(params.get('page')) };
+  if (/^\/trash\/?$/.test(path)) return { view: 'trash', page: positiveInt(params.get('page')) };
+
   const state = { q: (params.get('q') ?? '').trim(), sort: params.get('sort') === 'date' ? 'date' : 'relevance', page: positiveInt(params.get('page')) };
   for (const key of FILTERS) state[key] = params.get(key) || null;
   return { view: 'search', state };
+}
+
+function parseDocumentsState(params) {
+  const pick = (name, allowed) => {
+    const value = params.get(name);
+    return value && allowed.includes(value) ? value : null;
+  };
+  const year = (params.get('year') ?? '').trim();
+  const text = (name) => (params.get(name) ?? '').trim() || null;
+  return {
+    kind: pick('kind', DOCUMENT_KINDS),
+    party: text('party'),
+    year: /^\d{4}$/.test(year) ? year : null,
+    status: pick('status', DOCUMENT_STATUSES),
+    q: text('q'),
+    sort: pick('sort', DOCUMENT_SORTS) ?? 'newest',
+    page: positiveInt(params.get('page')),
+  };
 }
 
 export function searchHash(state) {
@@ -40,9 +77,27 @@ export function searchHash(state) {
   return '#/search' + (text ? '?' + text : '');
 }
 
+export function documentsHash(state) {
+  const params = new URLSearchParams();
+  for (const key of DOCUMENT_FILTERS) if (state[key]) params.set(key, state[key]);
+  if (state.sort && state.sort !== 'newest') params.set('sort', state.sort);
+  if (state.page > 1) params.set('page', String(state.page));
+  const text = params.toString();
+  return '#/documents' + (text ? '?' + text : '');
+}
+
+/** "#/quarantine" or "#/trash" with a page number. */
+export function pagedHash(view, page) {
+  return `#/${view}` + (page > 1 ? `?page=${page}` : '');
+}
+
 export function docHash(documentId, clauseId) {
   const base = '#/doc/' + encodeURIComponent(documentId ?? '');
   return clauseId ? `${base}?clause=${encodeURIComponent(clauseId)}` : base;
+}
+
+export function uploadHash(jobId) {
+  return jobId ? '#/upload/' + encodeURIComponent(jobId) : '#/upload';
 }
 
 /** True when there is nothing to search for: the home page with recent documents. */

@@ -223,6 +223,8 @@ function renderRecent(documents, total) {
     ['标题', '类别', '状态', '文件名', '大小', '入库时间'].map((name) => el('th', { scope: 'col', text: name }))));
   list.append(el('table', { className: 'doc-table' }, head, body));
   if (typeof total === 'number' && total > documents.length) {
-    list.append(el('p', { className: 'note', text: `共 ${formatCount(total)} 份文档，此处显示最近 ${documents.length} 份。` }));
+    list.append(el('p', { className: 'note' },
+      `共 ${formatCount(total)} 份文档，此处显示最近 ${documents.length} 份。`,
+      el('a', { className: 'all-documents', href: '#/documents', text: '浏览全部档案 →' })));
   }
 }
