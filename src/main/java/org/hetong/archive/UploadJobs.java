@@ -56,7 +56,7 @@ public final class UploadJobs {
                 throw new IllegalArgumentException("an arrival is queued, duplicate or failed, not " + status);
             }
             if (status.equals(FAILED) ? errorCode == null : sha256 == null) {
-                throw new IllegalArgumentException("a stored arrival needs its digest, a refused one its reason");
+                throw new IllegalArgumentException("a stored arrival needs its digest, a failed one its reason");
             }
         }
 
@@ -70,6 +70,11 @@ public final class UploadJobs {
 
         public static Arrival refused(String name, long size, String errorCode, String message) {
             return new Arrival(name, null, size, FAILED, errorCode, message);
+        }
+
+        /** Bytes already in the archive as a document that could not be read: the same reason again. */
+        public static Arrival knownFailure(String name, String sha256, long size, String errorCode, String message) {
+            return new Arrival(name, sha256, size, FAILED, errorCode, message);
         }
     }
 
@@ -149,12 +154,26 @@ public final class UploadJobs {
                 null, null, item.parentSeq(), item.sizeBytes(), v));
     }
 
-    /** Records how an item ended, and closes its job when nothing is left to do. */
+    /**
+     * Records how an item ended. The job stays open until {@link #closeIfDone(String)}, so the
+     * caller can make the job's documents searchable before anyone sees it done.
+     */
     public void finish(String jobId, int seq, String status, String documentId, String errorCode, String errorMessage) {
         catalog.update("UPDATE upload_items SET status = ?, document_id = COALESCE(?, document_id), error_code = ?, error_message = ?,"
                 + " version = ?, updated_at = ? WHERE job_id = ? AND seq = ?", status, documentId, errorCode, errorMessage,
                 version.incrementAndGet(), Catalog.now(), jobId, seq);
-        closeIfDone(jobId);
+    }
+
+    /** Whether every item of the job has ended and every announced file has arrived. */
+    public boolean isComplete(String jobId) {
+        return catalog.queryLong("SELECT COUNT(*) FROM upload_jobs WHERE id = ? AND (expected IS NULL OR received >= expected)"
+                + " AND NOT EXISTS (SELECT 1 FROM upload_items WHERE job_id = ? AND status IN ('queued', 'processing'))",
+                jobId, jobId) > 0;
+    }
+
+    /** Ids of jobs still marked running. */
+    public List<String> runningJobIds() {
+        return catalog.query("SELECT id FROM upload_jobs WHERE state = 'running'", rs -> rs.getString(1));
     }
 
     /** Puts items a stopped process was working on back in the queue; returns how many. */
@@ -196,7 +215,8 @@ public final class UploadJobs {
         return version.get();
     }
 
-    private void closeIfDone(String jobId) {
+    /** Marks the job done when nothing is left to do. */
+    public void closeIfDone(String jobId) {
         catalog.update("UPDATE upload_jobs SET state = 'done', finished_at = ? WHERE id = ? AND state = 'running'"
                 + " AND (expected IS NULL OR received >= expected)"
                 + " AND NOT EXISTS (SELECT 1 FROM upload_items WHERE job_id = ? AND status IN ('queued', 'processing'))",
@@ -218,8 +238,9 @@ public final class UploadJobs {
     }
 
     private static Job jobOf(java.sql.ResultSet rs) throws java.sql.SQLException {
-        int expected = rs.getInt("expected");
-        return new Job(rs.getString("id"), rs.getString("created_at"), rs.getString("state"), rs.wasNull() ? null : expected,
+        int value = rs.getInt("expected");
+        Integer expected = rs.wasNull() ? null : value;
+        return new Job(rs.getString("id"), rs.getString("created_at"), rs.getString("state"), expected,
                 rs.getLong("received"), rs.getString("source"), rs.getString("finished_at"));
     }
 

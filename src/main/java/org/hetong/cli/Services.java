@@ -55,7 +55,7 @@ public final class Services implements AutoCloseable {
         this.search = search;
         this.limits = limits;
         this.jobs = new UploadJobs(catalog);
-        this.queue = new ImportQueue(jobs, importer, catalog, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        this.queue = new ImportQueue(jobs, importer, catalog, index, Math.max(1, Runtime.getRuntime().availableProcessors()));
         this.actions = new DocumentActions(catalog, index, jobs, queue);
         this.wasNew = wasNew;
     }

@@ -1,5 +1,6 @@
 package org.hetong.ingest;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.hetong.archive.Catalog;
 import org.hetong.archive.DocumentRecord;
 import org.hetong.archive.UploadJobs;
+import org.hetong.index.ClauseIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +25,7 @@ public final class ImportQueue implements AutoCloseable {
     private final UploadJobs jobs;
     private final Importer importer;
     private final Catalog catalog;
+    private final ClauseIndex index;
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong processed = new AtomicLong();
@@ -31,13 +34,14 @@ public final class ImportQueue implements AutoCloseable {
     private static final long ABANDONED_AFTER_SECONDS = 600;
     private final int size;
 
-    public ImportQueue(UploadJobs jobs, Importer importer, Catalog catalog, int workers) {
+    public ImportQueue(UploadJobs jobs, Importer importer, Catalog catalog, ClauseIndex index, int workers) {
         if (workers < 1) {
             throw new IllegalArgumentException("at least one worker is needed, not " + workers);
         }
         this.jobs = jobs;
         this.importer = importer;
         this.catalog = catalog;
+        this.index = index;
         this.size = workers;
     }
 
@@ -49,6 +53,10 @@ public final class ImportQueue implements AutoCloseable {
         int requeued = jobs.requeueUnfinished();
         if (requeued > 0) {
             log.info("{} upload items left unfinished by the previous process are queued again", requeued);
+        }
+        // A process stopped between finishing a job's last item and closing the job leaves it open.
+        for (String jobId : jobs.runningJobIds()) {
+            closeJobIfComplete(jobId);
         }
         for (int i = 0; i < size; i++) {
             Thread t = new Thread(this::work, "import-worker-" + (i + 1));
@@ -119,25 +127,50 @@ public final class ImportQueue implements AutoCloseable {
                     : importer.importQueued(item.sha256(), item.name());
             ImportItem top = results.get(0);
             String status = top.status();
-            if (status.equals(ImportItem.DUPLICATE) && createdForThisItem(top.documentId(), item)) {
-                // A previous attempt at this very item (before a restart) created the document.
-                status = ImportItem.STORED;
+            String errorCode = top.errorCode();
+            String error = top.error();
+            if (status.equals(ImportItem.DUPLICATE)) {
+                DocumentRecord doc = catalog.find(top.documentId()).orElse(null);
+                if (doc != null && DocumentRecord.FAILED.equals(doc.status())) {
+                    // The same bytes could not be read before; they fail the same way now.
+                    status = ImportItem.FAILED;
+                    errorCode = doc.errorCode();
+                    error = doc.errorMessage();
+                } else if (createdForThisItem(top.documentId(), item)) {
+                    // A previous attempt at this very item (before a restart) created the document.
+                    status = ImportItem.STORED;
+                }
             }
             for (ImportItem found : results.subList(1, results.size())) {
                 jobs.addFound(item.jobId(), item.seq(), found.name(), found.status(), found.documentId(), found.errorCode(),
                         found.error());
             }
-            jobs.finish(item.jobId(), item.seq(), status, top.documentId(), top.errorCode(), top.error());
+            jobs.finish(item.jobId(), item.seq(), status, top.documentId(), errorCode, error);
+            closeJobIfComplete(item.jobId());
         } catch (RuntimeException | Error e) {
             log.error("import of upload item {} ({}) failed", item.seq(), item.name(), e);
             jobs.finish(item.jobId(), item.seq(), UploadJobs.FAILED, item.documentId(), FailureReason.INTERNAL.code(),
                     FailureReason.INTERNAL.message(e.getClass().getSimpleName()));
+            closeJobIfComplete(item.jobId());
             if (e instanceof OutOfMemoryError oom) {
                 throw oom;
             }
         } finally {
             processed.incrementAndGet();
         }
+    }
+
+    /** A job seen done is searchable: the index is refreshed before the job is marked done. */
+    private void closeJobIfComplete(String jobId) {
+        if (!jobs.isComplete(jobId)) {
+            return;
+        }
+        try {
+            index.refresh();
+        } catch (IOException e) {
+            log.warn("refreshing the index for upload job {} failed: {}", jobId, e.toString());
+        }
+        jobs.closeIfDone(jobId);
     }
 
     private boolean createdForThisItem(String documentId, UploadJobs.Item item) {

@@ -10,8 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.commons.fileupload2.core.FileUploadSizeException;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
@@ -30,7 +28,7 @@ import org.hetong.ingest.Sizes;
  * once every file of the request is durably in the original store and queued in the catalog;
  * {@code GET /api/uploads/{jobId}} reports progress.
  *
- * <p>The body is read as a stream (Commons FileUpload's streaming API): each file goes from the
+ * <p>The body is read as a stream ({@link MultipartFiles}): each file goes from the
  * socket through the SHA-256 digest straight into the store, so no upload is ever held in memory
  * and no temporary copy is made. A file over the size limit becomes a failed item with its reason;
  * the files after it still arrive.
@@ -83,9 +81,6 @@ final class UploadRoutes {
     }
 
     private void receive(Context ctx, UploadJobs.Job job) throws IOException {
-        JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
-        upload.setHeaderCharset(StandardCharsets.UTF_8);
-        upload.setSizeMax(limits.maxRequestBytes());
         List<UploadJobs.Arrival> arrivals = new ArrayList<>();
         Map<String, String> seenInJob = new HashMap<>();
         for (UploadJobs.Item earlier : jobs.items(job.id(), 0)) {
@@ -94,24 +89,28 @@ final class UploadRoutes {
             }
         }
         try {
-            FileItemInputIterator parts = upload.getItemIterator(ctx.req());
-            while (parts.hasNext()) {
-                FileItemInput part = parts.next();
-                if (part.isFormField()) {
-                    continue;
-                }
-                String name = DisplayNames.clean(part.getName() == null || part.getName().isBlank() ? part.getFieldName() : part.getName());
+            MultipartFiles.read(ctx.req(), limits.maxRequestBytes(), (rawName, content) -> {
+                String name = DisplayNames.clean(rawName);
                 if (arrivals.size() >= limits.maxFilesPerRequest()) {
                     arrivals.add(UploadJobs.Arrival.refused(name, 0, FailureReason.ARCHIVE_LIMIT.code(),
                             "单次上传的文件数超过上限 " + limits.maxFilesPerRequest() + "，此文件未接收。请分批上传。"));
-                    continue;
+                    return;
                 }
-                arrivals.add(arrive(part, name, seenInJob));
-            }
-        } catch (FileUploadSizeException e) {
+                arrivals.add(arrive(content, name, seenInJob));
+            });
+        } catch (MultipartFiles.TooLargeException e) {
             throw new ApiException(413, "request_too_large", "上传内容超过上限 " + Sizes.human(limits.maxRequestBytes())
                     + "，本次上传未被接收。请分批上传。");
+        } catch (FileUploadSizeException e) {
+            throw ApiException.badRequest("bad_multipart", "某个文件的表单头超过 " + MultipartFiles.PART_HEADER_BYTES / 1024
+                    + " KB（文件名过长？），本次上传未被接收。请缩短文件名后重试。");
         } catch (FileUploadException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof MultipartFiles.TooLargeException) {
+                    throw new ApiException(413, "request_too_large", "上传内容超过上限 " + Sizes.human(limits.maxRequestBytes())
+                            + "，本次上传未被接收。请分批上传。");
+                }
+            }
             throw ApiException.badRequest("bad_multipart", "上传内容不完整或格式错误（" + e.getMessage() + "），本次上传未被接收，请重试。");
         }
         List<UploadJobs.Item> items = jobs.arrive(job.id(), arrivals);
@@ -127,16 +126,20 @@ final class UploadRoutes {
         ctx.status(202).json(body);
     }
 
-    private UploadJobs.Arrival arrive(FileItemInput part, String name, Map<String, String> seenInJob) throws IOException {
+    private UploadJobs.Arrival arrive(InputStream content, String name, Map<String, String> seenInJob) throws IOException {
         OriginalStore.Stored stored;
-        try (InputStream in = part.getInputStream()) {
-            stored = store.put(in, limits.maxFileBytes());
+        try {
+            stored = store.put(content, limits.maxFileBytes());
         } catch (OriginalStore.TooLargeException e) {
             return UploadJobs.Arrival.refused(name, e.limit(), FailureReason.TOO_LARGE.code(),
                     FailureReason.TOO_LARGE.message("上限 " + Sizes.human(limits.maxFileBytes())));
         }
-        boolean known = catalog.findBySha(stored.sha256()).map(DocumentRecord::isFinished).orElse(false);
-        if (known || seenInJob.containsKey(stored.sha256())) {
+        DocumentRecord known = catalog.findBySha(stored.sha256()).filter(DocumentRecord::isFinished).orElse(null);
+        if (known != null && DocumentRecord.FAILED.equals(known.status())) {
+            return UploadJobs.Arrival.knownFailure(name, stored.sha256(), stored.sizeBytes(), known.errorCode(),
+                    "与已上传的文件 " + known.fileName() + " 内容相同，该文件无法读取：" + known.errorMessage());
+        }
+        if (known != null || seenInJob.containsKey(stored.sha256())) {
             return UploadJobs.Arrival.duplicate(name, stored.sha256(), stored.sizeBytes());
         }
         seenInJob.put(stored.sha256(), name);

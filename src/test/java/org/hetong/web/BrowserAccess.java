@@ -1,0 +1,12 @@
+package org.hetong.web;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** Lets measurements outside this package start the same headless Chromium as the page tests. */
+public final class BrowserAccess {
+    private BrowserAccess() {}
+
+    public static ChromeDriver start() {
+        return Browser.start();
+    }
+}
