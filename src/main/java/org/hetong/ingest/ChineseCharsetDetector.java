@@ -61,7 +61,7 @@ public final class ChineseCharsetDetector implements EncodingDetector {
         if (utf16 != null) {
             return utf16;
         }
-        if (decodes(sample, StandardCharsets.UTF_8, complete)) {
+        if (decodes(sample, StandardCharsets.UTF_8, complete) || mostlyUtf8(sample, complete)) {
             return StandardCharsets.UTF_8;
         }
         double gb = decodes(sample, GB18030, complete) ? commonness(sample, GB18030, complete) : -1;
@@ -98,9 +98,52 @@ public final class ChineseCharsetDetector implements EncodingDetector {
                 return false;
             }
         }
+        if (mostlyUtf8(sample, complete)) {
+            return true;
+        }
         double gb = decodes(sample, GB18030, complete) ? commonness(sample, GB18030, complete) : -1;
         double big5 = decodes(sample, BIG5_DECODE, complete) ? commonness(sample, BIG5_DECODE, complete) : -1;
         return Math.max(gb, big5) >= 0.6;
+    }
+
+    /**
+     * UTF-8 with a few damaged bytes (a bad copy, a cut in the middle of a character): at least 16
+     * well-formed multi-byte sequences and at most one malformed one per hundred. Text in GB18030 or
+     * Big5 breaks UTF-8's rules at nearly every other character, so it never passes.
+     */
+    static boolean mostlyUtf8(byte[] b, boolean complete) {
+        int valid = 0;
+        int invalid = 0;
+        int i = 0;
+        while (i < b.length) {
+            int c = b[i] & 0xff;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            int length = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+            if (length == 0) {
+                invalid++;
+                i++;
+                continue;
+            }
+            if (i + length > b.length) {
+                invalid += complete ? 1 : 0; // a sample may end inside a character
+                break;
+            }
+            boolean wellFormed = true;
+            for (int k = 1; k < length; k++) {
+                wellFormed &= (b[i + k] & 0xC0) == 0x80;
+            }
+            if (wellFormed) {
+                valid++;
+                i += length;
+            } else {
+                invalid++;
+                i++;
+            }
+        }
+        return valid >= 16 && invalid * 100 <= valid;
     }
 
     static Charset byBom(byte[] b) {

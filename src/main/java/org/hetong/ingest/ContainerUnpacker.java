@@ -102,6 +102,12 @@ final class ContainerUnpacker implements EmbeddedDocumentExtractor {
         files.add(EmbeddedFile.unpacked(label, relation, file, size));
     }
 
+    /** Records a file of the container that could not be taken (an encrypted entry, say). */
+    void failed(String name, FailureReason reason) {
+        String label = name == null || name.isBlank() ? "未命名附件-" + (files.size() + 1) : DisplayNames.clean(name);
+        files.add(EmbeddedFile.failed(label, relation, reason, null));
+    }
+
     private void abort(String detail) {
         abortDetail = detail;
     }

@@ -1,9 +1,11 @@
 package org.hetong.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +20,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.CompositeEncodingDetector;
 import org.apache.tika.detect.Detector;
@@ -36,6 +42,7 @@ import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.RecursiveParserWrapper;
 import org.apache.tika.parser.html.HtmlEncodingDetector;
+import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.parser.txt.BOMDetector;
@@ -63,7 +70,14 @@ public final class Extractor {
     private static final Set<String> ARCHIVE_TYPES = Set.of("application/zip", "application/x-tar", "application/gzip",
             "application/x-gzip", "application/x-gtar", "application/x-7z-compressed", "application/x-bzip2",
             "application/x-xz");
+    /** XML parts up to this size are read into a tree by POI (the best text); larger ones are streamed. */
+    private static final long DOM_XML_LIMIT = 4L << 20;
     private static final Set<String> RAR_TYPES = Set.of("application/x-rar-compressed", "application/vnd.rar");
+    /** What Tika calls a ZIP that looks like Office Open XML but has no recognisable main document. */
+    private static final String OOXML_WITHOUT_MAIN_PART = "application/x-tika-ooxml";
+    /** How Tika's package parser records an archive entry it cannot read because it is encrypted. */
+    private static final Pattern ENCRYPTED_ENTRY = Pattern.compile(
+            "EncryptedDocumentException: stream \\((.*)\\) is encrypted|Unsupported feature encryption used in entry (.*)");
 
     private final Detector detector;
     private final AutoDetectParser parser;
@@ -102,7 +116,7 @@ public final class Extractor {
         try {
             size = Files.size(file);
             if (size == 0) {
-                throw new UnreadableDocumentException(fileName, null, FailureReason.EMPTY, null);
+                throw new UnreadableDocumentException(fileName, null, FailureReason.EMPTY, "0 字节");
             }
             if (size > limits.maxFileBytes()) {
                 throw new UnreadableDocumentException(fileName, null, FailureReason.TOO_LARGE,
@@ -117,6 +131,10 @@ public final class Extractor {
         }
         if (RAR_TYPES.contains(type)) {
             throw new UnreadableDocumentException(fileName, type, FailureReason.UNSUPPORTED, "RAR 压缩包，请改用 ZIP");
+        }
+        if (type.equals(OOXML_WITHOUT_MAIN_PART)) {
+            // An Office package whose main document is missing: Tika would "read" the names of its parts.
+            throw new UnreadableDocumentException(fileName, type, FailureReason.CORRUPT, "Office 文档缺少正文部分");
         }
         try {
             Extraction extraction = withTimeout(fileName, type, () -> MAIL_TYPES.contains(type) || ARCHIVE_TYPES.contains(type)
@@ -158,6 +176,10 @@ public final class Extractor {
             if (cause instanceof StackOverflowError so) {
                 throw classify(fileName, type, so);
             }
+            if (cause instanceof OutOfMemoryError oom) {
+                // What the parse allocated is garbage now that its thread gave up: fail this file, keep the worker.
+                throw new UnreadableDocumentException(fileName, type, FailureReason.TOO_LARGE, "解析该文件所需的内存超过服务器上限", oom);
+            }
             throw (Error) cause;
         } catch (InterruptedException e) {
             future.cancel(true);
@@ -179,6 +201,14 @@ public final class Extractor {
 
     private Extraction read(Path file, String fileName, String type) throws IOException, SAXException, TikaException {
         ParseContext context = newContext();
+        if (isOfficeOpenXml(type) && hasLargeXmlPart(file)) {
+            // The default DOCX and PPTX extractors build the whole XML tree in memory (XMLBeans): a DOCX whose
+            // document.xml inflates to 150 MB exhausts a 512 MB heap. Large parts are streamed (SAX) instead.
+            OfficeParserConfig office = new OfficeParserConfig();
+            office.setUseSAXDocxExtractor(true);
+            office.setUseSAXPptxExtractor(true);
+            context.set(OfficeParserConfig.class, office);
+        }
         RecursiveParserWrapper wrapper = new RecursiveParserWrapper(parser);
         RecursiveParserWrapperHandler handler = new RecursiveParserWrapperHandler(
                 new BasicContentHandlerFactory(BasicContentHandlerFactory.HANDLER_TYPE.TEXT, limits.maxTextChars(), false, context),
@@ -234,6 +264,13 @@ public final class Extractor {
             unpacker.discard();
             throw new IOException(new LimitReached(unpacker.abortDetail()));
         }
+        // Entries Tika could not read because they are encrypted are only recorded on the container.
+        for (String trace : metadata.getValues(TikaCoreProperties.TIKA_META_EXCEPTION_EMBEDDED_STREAM)) {
+            Matcher encrypted = ENCRYPTED_ENTRY.matcher(trace);
+            if (encrypted.find()) {
+                unpacker.failed(encrypted.group(1) != null ? encrypted.group(1) : encrypted.group(2), FailureReason.ENCRYPTED);
+            }
+        }
         return new Extraction(type, TextCleaner.clean(body.toString()), metadataOf(metadata), unpacker.files(), false, List.of());
     }
 
@@ -249,6 +286,42 @@ public final class Extractor {
         pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
         context.set(PDFParserConfig.class, pdf);
         return context;
+    }
+
+    private static boolean isOfficeOpenXml(String type) {
+        return type.startsWith("application/vnd.openxmlformats-officedocument.") || type.startsWith("application/vnd.ms-word.")
+                || type.startsWith("application/vnd.ms-powerpoint.");
+    }
+
+    /**
+     * Whether an Office Open XML package has an XML part that inflates beyond {@link #DOM_XML_LIMIT}
+     * (or XML parts beyond four times that together). Counts the bytes actually inflated, not the
+     * sizes the ZIP declares, and stops counting at the limit.
+     */
+    static boolean hasLargeXmlPart(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+                ZipEntry entry = entries.nextElement();
+                if (entry.isDirectory() || !entry.getName().endsWith(".xml")) {
+                    continue;
+                }
+                long size = 0;
+                try (InputStream in = zip.getInputStream(entry)) {
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        size += n;
+                        total += n;
+                        if (size > DOM_XML_LIMIT || total > 4 * DOM_XML_LIMIT) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return false; // not a readable ZIP: the parser says what is wrong with it
+        }
     }
 
     private static Map<String, String> metadataOf(Metadata md) {
@@ -281,12 +354,16 @@ public final class Extractor {
                 return new UnreadableDocumentException(fileName, type, FailureReason.ENCRYPTED, null, e);
             }
             if (t instanceof ZeroByteFileException) {
-                return new UnreadableDocumentException(fileName, type, FailureReason.EMPTY, null, e);
+                return new UnreadableDocumentException(fileName, type, FailureReason.EMPTY, "0 字节", e);
             }
             if (t instanceof UnsupportedFormatException) {
                 return new UnreadableDocumentException(fileName, type, FailureReason.UNSUPPORTED, type, e);
             }
             String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            if (message.contains("zip bomb") && message.contains("input bytes produced")) {
+                // Tika's guard against a package (DOCX, ODT …) whose parts inflate out of all proportion.
+                return new UnreadableDocumentException(fileName, type, FailureReason.ARCHIVE_LIMIT, "解压后内容异常膨胀，疑似压缩炸弹", e);
+            }
             if (message.contains("encrypted") || message.contains("password")) {
                 return new UnreadableDocumentException(fileName, type, FailureReason.ENCRYPTED, null, e);
             }

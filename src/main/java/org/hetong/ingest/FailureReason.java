@@ -7,7 +7,7 @@ import java.util.Locale;
  * do about it. The code is stable and used by the API; the messages may be refined.
  */
 public enum FailureReason {
-    EMPTY("文件为空（0 字节）。", "请检查原文件是否完整，然后重新上传。"),
+    EMPTY("文件为空。", "请检查原文件是否完整，然后重新上传。"),
     ENCRYPTED("文件已加密，需要密码才能读取。", "请用密码打开后另存为无密码的版本，再重新上传。"),
     CORRUPT("文件已损坏或不完整，无法解析。", "请从原始来源重新导出或复制该文件后再上传。"),
     UNSUPPORTED("不支持的文件格式。", "支持 PDF、Word（DOCX/DOC）、RTF、HTML、TXT、Markdown、邮件（EML/MSG）和 ZIP；请转换为其中一种格式。"),
