@@ -91,6 +91,16 @@ public final class Catalog implements AutoCloseable {
         });
     }
 
+    /** Stores what family linking and risk flags need of a document (JSON written by the caller). */
+    public synchronized void saveFacts(String id, String factsJson, String risksJson) {
+        update("UPDATE documents SET facts_json = ?, risks_json = ? WHERE id = ?", factsJson, risksJson, id);
+    }
+
+    /** Records which upload item first read a document, unless one is recorded already. */
+    public synchronized void setCreatedBy(String id, String createdBy) {
+        update("UPDATE documents SET created_by = ? WHERE id = ? AND created_by IS NULL", createdBy, id);
+    }
+
     /**
      * Marks a document failed with a reason code and a message for people. Clauses saved by an
      * earlier, successful reading are removed with it: a failed document has none in the index, so
@@ -142,6 +152,18 @@ public final class Catalog implements AutoCloseable {
     public synchronized long countClauses() {
         return queryLong("SELECT COUNT(*) FROM clauses c JOIN documents d ON d.id = c.document_id"
                 + " WHERE d.deleted_at IS NULL AND c.searchable = 1");
+    }
+
+    /** Contracts with at least one risk (optionally whose risks mention {@code code}), newest first. */
+    public synchronized List<DocumentRecord> contractsWithRisks(String code, int page, int size) {
+        return queryList("SELECT * FROM documents WHERE deleted_at IS NULL AND kind = 'contract' AND risks_json IS NOT NULL"
+                + " AND risks_json <> '[]' AND (? IS NULL OR risks_json LIKE ?) ORDER BY title LIMIT ? OFFSET ?",
+                code, code == null ? null : "%" + code + "%", size, (long) (page - 1) * size);
+    }
+
+    public synchronized long countContractsWithRisks(String code) {
+        return queryLong("SELECT COUNT(*) FROM documents WHERE deleted_at IS NULL AND kind = 'contract' AND risks_json IS NOT NULL"
+                + " AND risks_json <> '[]' AND (? IS NULL OR risks_json LIKE ?)", code, code == null ? null : "%" + code + "%");
     }
 
     /** Ids of documents left in state processing (by a crash or a stop) that need another try. */
@@ -337,7 +359,8 @@ public final class Catalog implements AutoCloseable {
                 rs.getString("media_type"), rs.getLong("size_bytes"), rs.getString("kind"), rs.getString("title"),
                 rs.getString("status"), rs.getString("error_code"), rs.getString("error_message"),
                 rs.getString("contract_id"), rs.getString("fields_json"), rs.getString("created_at"),
-                rs.getString("updated_at"), rs.getString("deleted_at"));
+                rs.getString("updated_at"), rs.getString("deleted_at"), rs.getString("facts_json"), rs.getString("risks_json"),
+                rs.getString("created_by"));
     }
 
     private static Clause clauseOf(ResultSet rs) throws SQLException {

@@ -21,7 +21,10 @@ public record DocumentRecord(
         String fieldsJson,
         String createdAt,
         String updatedAt,
-        String deletedAt) {
+        String deletedAt,
+        String factsJson,
+        String risksJson,
+        String createdBy) {
 
     public static final String PROCESSING = "processing";
     public static final String INDEXED = "indexed";

@@ -42,6 +42,7 @@ final class IngestCommand {
         }
         out.println("导入 " + files.size() + " 个文件到 " + services.dataDirectory.root() + " …");
         List<ImportItem> all = importAll(services, files, out);
+        services.families.relink();
         services.index.commit();
         return summarize(all, missing.size(), out);
     }

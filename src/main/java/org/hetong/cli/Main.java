@@ -56,6 +56,7 @@ public final class Main {
                 case "reindex" -> {
                     try (Services services = Services.open(arguments.data(), config)) {
                         long n = services.reindexer.rebuild(count -> { });
+                        services.families.relink();
                         out.println("索引已重建：" + n + " 个文档，" + services.index.clauseCount() + " 个条款。");
                         yield OK;
                     }

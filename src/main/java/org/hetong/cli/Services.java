@@ -10,6 +10,10 @@ import org.hetong.archive.DataDirectory;
 import org.hetong.archive.OriginalStore;
 import org.hetong.archive.UploadJobs;
 import org.hetong.ingest.DocumentActions;
+import org.hetong.ingest.Families;
+import org.hetong.ingest.RiskRefresh;
+import org.hetong.understand.RiskAssessor;
+import org.hetong.understand.RiskChecklist;
 import org.hetong.ingest.ImportQueue;
 import org.hetong.web.WebApp;
 import org.hetong.config.ConfigFiles;
@@ -38,6 +42,8 @@ public final class Services implements AutoCloseable {
     public final Reindexer reindexer;
     public final SearchService search;
     public final UploadJobs jobs;
+    public final Families families;
+    public final RiskRefresh riskRefresh;
     public final ImportQueue queue;
     public final DocumentActions actions;
     public final IngestLimits limits;
@@ -55,7 +61,9 @@ public final class Services implements AutoCloseable {
         this.search = search;
         this.limits = limits;
         this.jobs = new UploadJobs(catalog);
-        this.queue = new ImportQueue(jobs, importer, catalog, index, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        this.families = new Families(catalog, index);
+        this.riskRefresh = new RiskRefresh(catalog, importer.riskAssessor(), families);
+        this.queue = new ImportQueue(jobs, importer, catalog, index, families, Math.max(1, Runtime.getRuntime().availableProcessors()));
         this.actions = new DocumentActions(catalog, index, jobs, queue);
         this.wasNew = wasNew;
     }
@@ -70,13 +78,15 @@ public final class Services implements AutoCloseable {
             boolean wasNew = dir.isNew();
             emptyScratch(dir.scratch());
             // Configuration first: a broken file should fail start-up before anything is touched.
-            Understander understander = new Understander(ClauseTaxonomy.load(config));
+            ClauseTaxonomy taxonomy = ClauseTaxonomy.load(config);
+            Understander understander = new Understander(taxonomy);
+            RiskAssessor risks = new RiskAssessor(RiskChecklist.load(config, taxonomy));
             IndexAnalyzers analyzers = new IndexAnalyzers(config);
             OriginalStore store = new OriginalStore(dir.originals(), dir.scratch());
             Catalog catalog = Catalog.open(dir.catalogFile());
             ClauseIndex index = new ClauseIndex(dir.index(), analyzers);
             Extractor extractor = new Extractor(limits, dir.scratch());
-            Importer importer = new Importer(store, catalog, extractor, understander, index, limits);
+            Importer importer = new Importer(store, catalog, extractor, understander, index, limits, risks);
             return new Services(dir, config, store, catalog, index, importer, new Reindexer(catalog, index),
                     new SearchService(index), limits, wasNew);
         } catch (IOException | RuntimeException e) {
@@ -100,7 +110,7 @@ public final class Services implements AutoCloseable {
 
     /** What the web layer is given. */
     public WebApp.Dependencies web() {
-        return new WebApp.Dependencies(catalog, store, index, search, jobs, queue, actions, limits);
+        return new WebApp.Dependencies(catalog, store, index, search, jobs, queue, actions, families, limits);
     }
 
     @Override

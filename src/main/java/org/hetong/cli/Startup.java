@@ -16,6 +16,8 @@ final class Startup {
             out.println("继续处理上次未完成的文档：" + doc.fileName());
             services.importer.importStored(doc.sha256(), doc.fileName());
         }
+        services.families.relink();
+        services.riskRefresh.refresh(java.time.LocalDate.now());
         int repaired = services.reindexer.repair();
         if (repaired > 0) {
             out.println("索引与目录不一致，已按目录修复 " + repaired + " 个文档的索引。");

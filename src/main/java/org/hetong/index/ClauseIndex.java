@@ -74,6 +74,7 @@ public final class ClauseIndex implements Closeable {
         FacetsConfig config = new FacetsConfig();
         config.setMultiValued(IndexFields.PARTY, true);
         config.setMultiValued(IndexFields.CLAUSE_TYPE, true);
+        config.setMultiValued(IndexFields.RISK, true);
         return config;
     }
 
@@ -242,6 +243,10 @@ public final class ClauseIndex implements Closeable {
         for (String party : c.parties()) {
             doc.add(new StringField(IndexFields.PARTY, party, Field.Store.YES));
             doc.add(new SortedSetDocValuesFacetField(IndexFields.PARTY, party));
+        }
+        for (String risk : c.risks()) {
+            doc.add(new StringField(IndexFields.RISK, risk, Field.Store.YES));
+            doc.add(new SortedSetDocValuesFacetField(IndexFields.RISK, risk));
         }
         if (c.year() != null) {
             String year = String.valueOf(c.year());

@@ -12,6 +12,8 @@ public final class IndexFields {
     public static final String SECONDARY_TYPE = "secondaryType";
     public static final String PARTY = "party";
     public static final String YEAR = "year";
+    /** Risks of the clause's contract (缺少保密条款, 即将到期, 自动续期 …), for facets and filters. */
+    public static final String RISK = "risk";
     public static final String DATE = "date";
     public static final String TITLE = "title";
     public static final String FILE_NAME = "fileName";
@@ -28,5 +30,5 @@ public final class IndexFields {
     public static final String HEADING_BIGRAM = "heading_bigram";
 
     /** Facet dimensions, named as in the API. */
-    public static final String[] FACETS = {CLAUSE_TYPE, KIND, PARTY, YEAR};
+    public static final String[] FACETS = {CLAUSE_TYPE, KIND, PARTY, YEAR, RISK};
 }

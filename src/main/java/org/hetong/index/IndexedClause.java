@@ -24,6 +24,7 @@ public record IndexedClause(
         List<String> parties,
         Integer year,
         Long dateEpochDay,
+        List<String> risks,
         String text) {
 
     public IndexedClause {
@@ -32,5 +33,6 @@ public record IndexedClause(
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(text, "text");
         parties = parties == null ? List.of() : List.copyOf(parties);
+        risks = risks == null ? List.of() : List.copyOf(risks);
     }
 }

@@ -26,6 +26,7 @@ public final class ImportQueue implements AutoCloseable {
     private final Importer importer;
     private final Catalog catalog;
     private final ClauseIndex index;
+    private final Families families;
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong processed = new AtomicLong();
@@ -34,7 +35,7 @@ public final class ImportQueue implements AutoCloseable {
     private static final long ABANDONED_AFTER_SECONDS = 600;
     private final int size;
 
-    public ImportQueue(UploadJobs jobs, Importer importer, Catalog catalog, ClauseIndex index, int workers) {
+    public ImportQueue(UploadJobs jobs, Importer importer, Catalog catalog, ClauseIndex index, Families families, int workers) {
         if (workers < 1) {
             throw new IllegalArgumentException("at least one worker is needed, not " + workers);
         }
@@ -42,6 +43,7 @@ public final class ImportQueue implements AutoCloseable {
         this.importer = importer;
         this.catalog = catalog;
         this.index = index;
+        this.families = families;
         this.size = workers;
     }
 
@@ -124,7 +126,7 @@ public final class ImportQueue implements AutoCloseable {
             boolean reprocess = jobs.job(item.jobId()).map(j -> "retry".equals(j.source())).orElse(false);
             List<ImportItem> results = reprocess
                     ? importer.importStored(item.sha256(), item.name())
-                    : importer.importQueued(item.sha256(), item.name());
+                    : importer.importQueued(item.sha256(), item.name(), item.jobId() + ":" + item.seq());
             ImportItem top = results.get(0);
             String status = top.status();
             String errorCode = top.errorCode();
@@ -147,14 +149,14 @@ public final class ImportQueue implements AutoCloseable {
             }
             jobs.finish(item.jobId(), item.seq(), status, top.documentId(), errorCode, error);
             closeJobIfComplete(item.jobId());
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // A worker survives whatever one file does to it; the file is reported.
             log.error("import of upload item {} ({}) failed", item.seq(), item.name(), e);
-            jobs.finish(item.jobId(), item.seq(), UploadJobs.FAILED, item.documentId(), FailureReason.INTERNAL.code(),
-                    FailureReason.INTERNAL.message(e.getClass().getSimpleName()));
+            boolean memory = e instanceof OutOfMemoryError;
+            FailureReason reason = memory ? FailureReason.TOO_LARGE : FailureReason.INTERNAL;
+            jobs.finish(item.jobId(), item.seq(), UploadJobs.FAILED, item.documentId(), reason.code(),
+                    reason.message(memory ? "处理时内存不足" : e.getClass().getSimpleName()));
             closeJobIfComplete(item.jobId());
-            if (e instanceof OutOfMemoryError oom) {
-                throw oom;
-            }
         } finally {
             processed.incrementAndGet();
         }
@@ -166,20 +168,21 @@ public final class ImportQueue implements AutoCloseable {
             return;
         }
         try {
+            families.relink();
             index.refresh();
-        } catch (IOException e) {
-            log.warn("refreshing the index for upload job {} failed: {}", jobId, e.toString());
+        } catch (IOException | RuntimeException e) {
+            log.warn("linking families or refreshing the index for upload job {} failed: {}", jobId, e.toString());
         }
         jobs.closeIfDone(jobId);
     }
 
+    /** Whether this very item (in an attempt before a restart) first read the document. */
     private boolean createdForThisItem(String documentId, UploadJobs.Item item) {
         if (documentId == null) {
             return false;
         }
-        return catalog.find(documentId).map(DocumentRecord::createdAt)
-                .flatMap(created -> jobs.job(item.jobId()).map(job -> created.compareTo(job.createdAt()) >= 0))
-                .orElse(false);
+        String creator = item.jobId() + ":" + item.seq();
+        return catalog.find(documentId).map(d -> creator.equals(d.createdBy())).orElse(false);
     }
 
     private static void sleep(long millis) {

@@ -12,7 +12,12 @@ import org.hetong.archive.Json;
 import org.hetong.archive.LinkRecord;
 import org.hetong.archive.OriginalStore;
 import org.hetong.index.ClauseIndex;
+import java.time.LocalDate;
 import org.hetong.understand.ContractFields;
+import org.hetong.understand.DocumentFacts;
+import org.hetong.understand.FactsExtractor;
+import org.hetong.understand.Risk;
+import org.hetong.understand.RiskAssessor;
 import org.hetong.understand.DocumentKind;
 import org.hetong.understand.Understander;
 import org.hetong.understand.Understanding;
@@ -37,15 +42,22 @@ public final class Importer {
     private final Understander understander;
     private final ClauseIndex index;
     private final IngestLimits limits;
+    private final RiskAssessor risks;
+    private final FactsExtractor facts = new FactsExtractor();
 
     public Importer(OriginalStore store, Catalog catalog, Extractor extractor, Understander understander,
-                    ClauseIndex index, IngestLimits limits) {
+                    ClauseIndex index, IngestLimits limits, RiskAssessor risks) {
         this.store = store;
         this.catalog = catalog;
         this.extractor = extractor;
         this.understander = understander;
         this.index = index;
         this.limits = limits;
+        this.risks = risks;
+    }
+
+    public RiskAssessor riskAssessor() {
+        return risks;
     }
 
     /** Imports a file from disk and everything inside it. */
@@ -62,8 +74,15 @@ public final class Importer {
         return items;
     }
 
-    /** Imports an uploaded original already in the store; a duplicate when it was read before. */
-    public List<ImportItem> importQueued(String sha256, String name) {
+    /**
+     * Imports an uploaded original already in the store; a duplicate when it was read before.
+     * {@code createdBy} names the upload item, recorded on the document if this is its first reading.
+     */
+    public List<ImportItem> importQueued(String sha256, String name, String createdBy) {
+        if (createdBy != null) {
+            catalog.insertProcessing(DocumentRecord.idFor(sha256), sha256, DisplayNames.baseName(name), null, sizeOf(sha256));
+            catalog.setCreatedBy(DocumentRecord.idFor(sha256), createdBy);
+        }
         List<ImportItem> items = new ArrayList<>();
         importOriginal(sha256, DisplayNames.clean(name), 0, null, null, items, false);
         return items;
@@ -116,6 +135,10 @@ public final class Importer {
             String contractId = u.kind() == DocumentKind.CONTRACT ? id : null;
             catalog.saveUnderstanding(id, extraction.mediaType(), u.kind().code(), u.title(), contractId,
                     fieldsJson(u.fields()), extraction.text(), u.clauses());
+            DocumentFacts documentFacts = facts.extract(id, u, extraction.text(), extraction.metadata("messageId"),
+                    extraction.metadata("inReplyTo"), dateOf(extraction.metadata("created")));
+            List<Risk> found = risks.assess(u.kind(), u.title(), u.fields(), u.clauses(), LocalDate.now());
+            catalog.saveFacts(id, json(documentFacts), json(found));
             DocumentRecord saved = catalog.find(id).orElseThrow();
             index.replace(id, IndexRecords.of(saved, u.fields(), u.clauses()));
             items.add(ImportItem.stored(name, id));
@@ -164,10 +187,26 @@ public final class Importer {
     }
 
     private static String fieldsJson(ContractFields fields) {
+        return json(fields);
+    }
+
+    private static String json(Object value) {
         try {
-            return Json.MAPPER.writeValueAsString(fields);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("contract fields cannot be written as JSON", e);
+            throw new IllegalStateException(value.getClass().getSimpleName() + " cannot be written as JSON", e);
+        }
+    }
+
+    /** A metadata date (ISO-8601 instant or date) as a local date, or null. */
+    static LocalDate dateOf(String value) {
+        if (value == null || value.length() < 10) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.substring(0, 10));
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
         }
     }
 

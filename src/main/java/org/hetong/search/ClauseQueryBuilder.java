@@ -47,6 +47,7 @@ final class ClauseQueryBuilder {
         addFilter(b, "party", request.party());
         addFilter(b, "year", request.year());
         addFilter(b, "contract", request.contract());
+        addFilter(b, "risk", request.risk());
         return b.build();
     }
 
@@ -153,6 +154,7 @@ final class ClauseQueryBuilder {
                 yield new TermQuery(new Term(IndexFields.YEAR, value));
             }
             case "contract" -> new TermQuery(new Term(IndexFields.CONTRACT_ID, value));
+            case "risk" -> new WildcardQuery(new Term(IndexFields.RISK, "*" + escapeWildcard(value) + "*"));
             default -> throw new IllegalStateException("unknown filter " + field);
         };
     }

@@ -21,12 +21,13 @@ import java.util.Map;
  */
 final class QueryParser {
     /** Filter names users type, mapped to the names used internally. */
-    static final Map<String, String> FIELDS = Map.of(
-            "type", "type", "类型", "type",
-            "kind", "kind", "类别", "kind",
-            "party", "party", "当事方", "party",
-            "year", "year", "年份", "year",
-            "contract", "contract");
+    static final Map<String, String> FIELDS = Map.ofEntries(
+            Map.entry("type", "type"), Map.entry("类型", "type"),
+            Map.entry("kind", "kind"), Map.entry("类别", "kind"),
+            Map.entry("party", "party"), Map.entry("当事方", "party"),
+            Map.entry("year", "year"), Map.entry("年份", "year"),
+            Map.entry("contract", "contract"),
+            Map.entry("risk", "risk"), Map.entry("风险", "risk"));
 
     private final String input;
     private int pos;
@@ -141,7 +142,7 @@ final class QueryParser {
             }
             if (word.charAt(colon) == ':' && name.matches("[A-Za-z]{2,12}")) {
                 throw new QuerySyntaxException("未知的筛选字段「" + name + ":」。可用的筛选有 type:（条款类型）、kind:（文档类别）、"
-                        + "party:（当事方）、year:（年份）、contract:（合同）。如要检索含冒号的文字，请加引号。", start);
+                        + "party:（当事方）、year:（年份）、contract:（合同）、risk:（风险）。如要检索含冒号的文字，请加引号。", start);
             }
         }
         return new QueryNode.Text(word, false);

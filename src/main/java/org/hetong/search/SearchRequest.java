@@ -6,7 +6,7 @@ package org.hetong.search;
  * @param sort {@code relevance} (default) or {@code date}
  */
 public record SearchRequest(String query, String type, String kind, String party, String year, String contract,
-                            int page, int size, String sort) {
+                            String risk, int page, int size, String sort) {
     public static final int MAX_SIZE = 100;
     public static final int MAX_PAGE = 500;
 
@@ -27,12 +27,17 @@ public record SearchRequest(String query, String type, String kind, String party
         }
     }
 
+    public SearchRequest(String query, String type, String kind, String party, String year, String contract,
+                         int page, int size, String sort) {
+        this(query, type, kind, party, year, contract, null, page, size, sort);
+    }
+
     public static SearchRequest of(String query) {
-        return new SearchRequest(query, null, null, null, null, null, 1, 20, null);
+        return new SearchRequest(query, null, null, null, null, null, null, 1, 20, null);
     }
 
     public boolean hasFilters() {
-        return notBlank(type) || notBlank(kind) || notBlank(party) || notBlank(year) || notBlank(contract);
+        return notBlank(type) || notBlank(kind) || notBlank(party) || notBlank(year) || notBlank(contract) || notBlank(risk);
     }
 
     private static boolean notBlank(String s) {

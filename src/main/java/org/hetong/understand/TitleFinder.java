@@ -18,7 +18,7 @@ public final class TitleFinder {
         String firstShort = null;
         int seen = 0;
         for (String raw : text.split("\n")) {
-            String line = raw.strip().replaceAll("[\\s　]+", " ");
+            String line = raw.strip().replaceFirst("^#{1,6}\\s+", "").replaceAll("[\\s　]+", " ");
             if (line.contains(" ") && isSpacedOut(line)) {
                 line = line.replace(" ", "");
             }

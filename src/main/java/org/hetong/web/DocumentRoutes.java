@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.hetong.archive.Catalog;
 import org.hetong.archive.DocumentQuery;
 import org.hetong.archive.DocumentRecord;
+import org.hetong.archive.FamilyLinks;
 import org.hetong.archive.LinkRecord;
 import org.hetong.archive.OriginalStore;
 import org.hetong.ingest.DocumentActions;
@@ -99,7 +100,8 @@ final class DocumentRoutes {
         body.put("sha256", doc.sha256());
         body.put("fields", doc.fieldsJson() == null ? null : Reindexer.fieldsOf(doc));
         body.put("links", links(doc.id()));
-        body.put("risks", List.of());
+        body.put("family", family(catalog, new FamilyLinks(catalog), doc.id()));
+        body.put("risks", risks(doc));
         List<Map<String, Object>> clauses = new ArrayList<>();
         for (Clause c : catalog.clauses(doc.id())) {
             clauses.add(clauseJson(doc.id(), c));
@@ -190,6 +192,37 @@ final class DocumentRoutes {
             links.add(json);
         }
         return links;
+    }
+
+    /** The document's contract family link: which contract, as what, why, decided by whom; null when none. */
+    static Map<String, Object> family(Catalog catalog, FamilyLinks links, String id) {
+        for (LinkRecord link : links.linksTo(id)) {
+            if (FamilyLinks.REJECTED.equals(link.origin())) {
+                continue;
+            }
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("contractId", link.fromId());
+            json.put("contractTitle", catalog.find(link.fromId()).map(DocumentRecord::title).orElse(null));
+            json.put("relation", link.relation());
+            json.put("reason", link.reason());
+            json.put("confidence", link.confidence());
+            json.put("origin", link.origin());
+            return json;
+        }
+        return null;
+    }
+
+    /** A document's risks as the catalog holds them (contracts only). */
+    static List<Object> risks(DocumentRecord doc) {
+        if (doc.risksJson() == null) {
+            return List.of();
+        }
+        try {
+            return org.hetong.archive.Json.MAPPER.readValue(doc.risksJson(),
+                    new com.fasterxml.jackson.core.type.TypeReference<List<Object>>() { });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("unreadable risks of " + doc.id(), e);
+        }
     }
 
     static Map<String, Object> summary(DocumentRecord doc) {

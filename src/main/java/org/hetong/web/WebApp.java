@@ -12,6 +12,7 @@ import org.hetong.archive.Json;
 import org.hetong.archive.OriginalStore;
 import org.hetong.archive.UploadJobs;
 import org.hetong.ingest.DocumentActions;
+import org.hetong.ingest.Families;
 import org.hetong.ingest.ImportQueue;
 import org.hetong.ingest.IngestLimits;
 import org.hetong.index.ClauseIndex;
@@ -32,12 +33,14 @@ public final class WebApp {
 
     /** What the web layer needs from the rest of hetong. */
     public record Dependencies(Catalog catalog, OriginalStore store, ClauseIndex index, SearchService search,
-                               UploadJobs jobs, ImportQueue queue, DocumentActions actions, IngestLimits limits) {}
+                               UploadJobs jobs, ImportQueue queue, DocumentActions actions, Families families,
+                               IngestLimits limits) {}
 
     public static Javalin create(Dependencies deps) {
         SearchRoutes search = new SearchRoutes(deps.search());
         DocumentRoutes documents = new DocumentRoutes(deps.catalog(), deps.store(), deps.actions());
         UploadRoutes uploads = new UploadRoutes(deps.catalog(), deps.store(), deps.jobs(), deps.queue(), deps.limits());
+        ContractRoutes contracts = new ContractRoutes(deps.catalog(), deps.families());
         HealthRoutes health = new HealthRoutes(deps.catalog(), deps.index(), deps.queue());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -54,6 +57,7 @@ public final class WebApp {
             search.register(config.routes);
             documents.register(config.routes);
             uploads.register(config.routes);
+            contracts.register(config.routes);
             health.register(config.routes);
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {

@@ -27,6 +27,8 @@ import org.hetong.search.SearchResult;
 import org.hetong.search.SearchService;
 import org.hetong.understand.ClauseTaxonomy;
 import org.hetong.understand.Understander;
+import org.hetong.understand.RiskAssessor;
+import org.hetong.understand.RiskChecklist;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,10 +70,6 @@ class ImporterIT {
 
     @AfterEach
     void tearDown() throws IOException {
-        // ClauseIndex.close() interrupts its refresh thread (shutdownNow); if that thread is inside a
-        // refresh the interrupt closes Lucene's NIO channels and the writer fails on close. A commit
-        // first waits for any running refresh and leaves nothing for the thread to do.
-        index.commit();
         index.close();
         catalog.close();
     }
@@ -81,7 +79,9 @@ class ImporterIT {
     }
 
     private Importer importerWith(IngestLimits limits) {
-        return new Importer(store, catalog, new Extractor(limits, scratch()), understander, index, limits);
+        ConfigFiles config = ConfigFiles.fromDirectory(Path.of("index-config"));
+        RiskAssessor risks = new RiskAssessor(RiskChecklist.load(config, ClauseTaxonomy.load(config)));
+        return new Importer(store, catalog, new Extractor(limits, scratch()), understander, index, limits, risks);
     }
 
     private Path file(String name, byte[] bytes) throws IOException {

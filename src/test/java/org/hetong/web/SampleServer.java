@@ -35,6 +35,7 @@ final class SampleServer {
         this.imported = files.stream()
                 .flatMap(f -> services.importer.importFile(f, samples.relativize(f).toString()).stream())
                 .toList();
+        services.families.relink();
         services.index.commit();
         services.queue.start();
         this.app = WebApp.create(services.web());

@@ -1,0 +1,73 @@
+package org.hetong.understand;
+
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads a document's {@link DocumentFacts} from its understanding, text and mail headers. */
+public final class FactsExtractor {
+    /** Contract numbers as written: HT-2023-0417, BX-LIC-2024-0032, 云岫合字〔2023〕第15号, (2023)京技字第001号. */
+    private static final Pattern NUMBER_TOKEN = Pattern.compile(
+            "(?<![A-Za-z0-9])[A-Za-z]{1,8}(?:[-_/][A-Za-z0-9]{1,12}){1,6}(?![A-Za-z0-9])"
+                    + "|[一-龥]{1,8}[〔\\[（(][0-9]{4}[〕\\]）)][一-龥]{0,4}第?[0-9]{1,6}号");
+    private static final Pattern BOOK_TITLE = Pattern.compile("《([^《》\\n]{2,80})》");
+    private final AmendmentDetector amendments = new AmendmentDetector();
+
+    public DocumentFacts extract(String id, Understanding u, String text, String messageId, String inReplyTo, LocalDate mailDate) {
+        ContractFields f = u.fields();
+        Set<String> numbers = new LinkedHashSet<>();
+        Matcher m = NUMBER_TOKEN.matcher(text);
+        while (m.find() && numbers.size() < 50) {
+            String token = m.group();
+            if (token.chars().anyMatch(Character::isDigit) && !token.equals(f.contractNumber())) {
+                numbers.add(normalizeNumber(token));
+            }
+        }
+        Set<String> titles = new LinkedHashSet<>();
+        Matcher t = BOOK_TITLE.matcher(text);
+        while (t.find() && titles.size() < 50) {
+            titles.add(normalizeTitle(t.group(1)));
+        }
+        String ownTitle = u.kind() == DocumentKind.CONTRACT ? normalizeTitle(u.title()) : null;
+        if (ownTitle != null) {
+            titles.remove(ownTitle);
+        }
+        LocalDate date = f.signDate() != null ? f.signDate() : f.effectiveDate() != null ? f.effectiveDate() : mailDate;
+        if (date == null) {
+            date = ChineseDates.first(text);
+        }
+        List<Amendment> changes = u.kind() == DocumentKind.SUPPLEMENT ? amendments.detect(u.clauses()) : List.of();
+        return new DocumentFacts(id, u.kind(), u.title(), f.contractNumber() == null ? null : normalizeNumber(f.contractNumber()),
+                ownTitle, f.parties().stream().map(ContractFields.Party::name).toList(), date, f.expiryDate(), numbers, titles,
+                clean(messageId), clean(inReplyTo), null, changes);
+    }
+
+    /** Contract numbers compare without case, spaces and dash variants. */
+    public static String normalizeNumber(String number) {
+        return number == null ? null : number.strip().replaceAll("[\\s　]", "").replaceAll("[－—–_]", "-").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** Titles compare without spaces, quote marks and bracket width. */
+    public static String normalizeTitle(String title) {
+        if (title == null) {
+            return null;
+        }
+        return title.replaceAll("[\\s　《》“”\"']", "").replace('(', '（').replace(')', '）');
+    }
+
+    private static String clean(String header) {
+        if (header == null) {
+            return null;
+        }
+        String s = header.strip();
+        // In-Reply-To may list several ids; the first is the one replied to.
+        int end = s.indexOf('>');
+        if (s.startsWith("<") && end > 0) {
+            s = s.substring(0, end + 1);
+        }
+        return s.isEmpty() ? null : s;
+    }
+}

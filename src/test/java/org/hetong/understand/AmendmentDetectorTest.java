@@ -1,0 +1,65 @@
+package org.hetong.understand;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AmendmentDetectorTest {
+    private final AmendmentDetector detector = new AmendmentDetector();
+
+    private static Clause clause(int ordinal, String number, String text) {
+        return new Clause(ordinal, null, 1, ClauseRole.CLAUSE, number, ordinal + 1, null, text, 0, text.length(), true, null, null);
+    }
+
+    private List<String> changes(String... texts) {
+        List<Clause> clauses = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.length; i++) {
+            clauses.add(clause(i, "第" + (i + 1) + "条", texts[i]));
+        }
+        return detector.detect(clauses).stream().map(a -> a.action() + " " + a.targetArticle() + " " + a.targetLabel()).toList();
+    }
+
+    @Test
+    void aClauseRewrittenByTheSupplementIsAModification() {
+        assertEquals(List.of("MODIFY 5 第五条第二款"), changes("第一条 交付期限的变更\n原合同第五条第二款修改为：“2. 乙方应于2024年1月31日前交付。”"));
+        assertEquals(List.of("MODIFY 7 第七条"), changes("合同第七条变更为：价款调整为人民币贰佰万元整。"));
+    }
+
+    @Test
+    void deletionsAreFoundWithTheVerbBeforeOrAfterTheArticle() {
+        assertEquals(List.of("DELETE 9 第九条第三款"), changes("删除原合同第九条第三款。"));
+        assertEquals(List.of("DELETE 8 第八条第二款"), changes("原合同第八条第二款予以删除。"));
+    }
+
+    @Test
+    void anAddedArticleIsAnAdditionNotAChangeOfTheArticleBeforeIt() {
+        assertEquals(List.of("ADD 24 第二十四条"), changes("在原合同第二十三条之后增加一条，作为第二十四条：“第二十四条 运行保障过渡期 …”"));
+        assertEquals(List.of("ADD 16 第十六条"), changes("新增第十六条：数据出境的特别约定。"));
+    }
+
+    @Test
+    void anItemAddedInsideAnArticleModifiesThatArticle() {
+        assertEquals(List.of("MODIFY 2 第二条第（二）款第5项"), changes("在原合同第二条第（二）款第5项之后增加一项，作为第6项：“6. 电子证照模块。”"));
+    }
+
+    @Test
+    void decimallyNumberedContractsAreAmendedByTheirFirstNumber() {
+        assertEquals(List.of("MODIFY 2 第2.2.1条"), changes("1.1 原协议第2.2.1条修改为：“2.2.1 部署地点：主数据中心及灾备中心。”"));
+        assertEquals(List.of("MODIFY 5 第5.1条"),
+                changes("原协议第5.1条中许可费总额由人民币叁佰陆拾万元整（¥3,600,000.00）变更为人民币伍佰零肆万元整。"));
+    }
+
+    @Test
+    void aCitationIsNotAChange() {
+        assertEquals(List.of(), changes("乙方逾期交付的，按原合同第十六条第（一）款应支付违约金；本协议未约定的，仍适用原合同第十六条的约定。"));
+    }
+
+    @Test
+    void theExcerptKeepsTheQuotedNewWording() {
+        Amendment a = detector.detect(List.of(clause(0, "第一条", "原合同第五条第二款修改为：\n“2. 乙方应于2024年1月31日前完成全部开发。”\n其他不变。"))).get(0);
+        assertTrue(a.excerpt().contains("2024年1月31日前完成全部开发"), a.excerpt());
+        assertEquals(0, a.clauseOrdinal());
+    }
+}
