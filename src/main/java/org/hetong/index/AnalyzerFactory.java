@@ -54,7 +54,16 @@ public final class AnalyzerFactory {
                         builder.withTokenizer(name(words), params);
                         hasTokenizer.put(current, true);
                     }
-                    case "filter" -> builder.addTokenFilter(name(words), params);
+                    case "filter" -> {
+                        String when = params.remove("when");
+                        if (when == null) {
+                            builder.addTokenFilter(name(words), params);
+                        } else if (when.equals("latin")) {
+                            builder.whenTerm(AnalyzerFactory::isLatin).addTokenFilter(name(words), params).endwhen();
+                        } else {
+                            throw new IllegalArgumentException("when= 只支持 latin（只作用于拉丁字母词），实际为「" + when + "」");
+                        }
+                    }
                     default -> throw new IllegalArgumentException(
                             "未知的设置「" + words[0] + "」，应为 charfilter、tokenizer 或 filter");
                 }
@@ -78,6 +87,20 @@ public final class AnalyzerFactory {
             throw new ConfigException(files.location(FILE), 0, "缺少分析链 [" + name + "]");
         }
         return analyzer;
+    }
+
+    /** A token of Latin letters (and digits): an English word, a code. */
+    static boolean isLatin(CharSequence term) {
+        boolean letter = false;
+        for (int i = 0; i < term.length(); i++) {
+            char c = term.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+                letter = true;
+            } else if (!(c >= '0' && c <= '9') && c != '\'') {
+                return false;
+            }
+        }
+        return letter;
     }
 
     private static String name(String[] words) {
@@ -106,9 +129,17 @@ public final class AnalyzerFactory {
                 return files.open(resource);
             }
 
+            /** Lucene's own helper classes only (the synonym file parser); configuration cannot name others. */
             @Override
             public <T> Class<? extends T> findClass(String cname, Class<T> expectedType) {
-                throw new IllegalArgumentException("loading classes from configuration is not allowed: " + cname);
+                if (!cname.startsWith("org.apache.lucene.analysis.")) {
+                    throw new IllegalArgumentException("loading classes from configuration is not allowed: " + cname);
+                }
+                try {
+                    return Class.forName(cname, true, AnalyzerFactory.class.getClassLoader()).asSubclass(expectedType);
+                } catch (ClassNotFoundException e) {
+                    throw new IllegalArgumentException("no such analysis class: " + cname, e);
+                }
             }
         };
     }

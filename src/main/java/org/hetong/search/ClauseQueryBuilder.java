@@ -1,5 +1,12 @@
 package org.hetong.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -24,16 +31,20 @@ import org.hetong.understand.DocumentKind;
  * heading, weighted in that order.
  */
 final class ClauseQueryBuilder {
-    private static final float PRECISE_BOOST = 3f;
-    private static final float HEADING_BOOST = 2f;
-    private static final float BIGRAM_BOOST = 1f;
+    private static final float PRECISE_BOOST = 4f;
+    private static final float HEADING_BOOST = 3f;
+    private static final float BIGRAM_BOOST = 2f;
+    private static final float HEADING_BIGRAM_BOOST = 1f;
+    private static final float PARTS_BOOST = 0.5f;
 
     private final QueryBuilder precise;
     private final QueryBuilder bigram;
+    private final Analyzer parts;
 
     ClauseQueryBuilder(IndexAnalyzers analyzers) {
-        this.precise = new QueryBuilder(analyzers.precise());
+        this.precise = new QueryBuilder(analyzers.preciseQuery());
         this.bigram = new QueryBuilder(analyzers.bigram());
+        this.parts = analyzers.parts();
     }
 
     /** The query for {@code node}, plus the request's own filters. */
@@ -54,7 +65,7 @@ final class ClauseQueryBuilder {
     /** Null when the node has nothing that scores (only filters or exclusions). */
     private Query toQuery(QueryNode node) throws QuerySyntaxException {
         if (node instanceof QueryNode.Text text) {
-            return textQuery(text.text());
+            return textQuery(text.text(), text.quoted());
         }
         if (node instanceof QueryNode.Filter filter) {
             return filterQuery(filter.field(), filter.value());
@@ -84,6 +95,9 @@ final class ClauseQueryBuilder {
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean positive = false;
+        long words = and.nodes().stream().filter(n -> n instanceof QueryNode.Text || n instanceof QueryNode.Or).count();
+        // Two words: both. Three or more: most of them (all rank first, since each adds to the score).
+        BooleanClause.Occur wordOccur = words >= 3 ? BooleanClause.Occur.SHOULD : BooleanClause.Occur.MUST;
         for (QueryNode part : and.nodes()) {
             if (part instanceof QueryNode.Not not) {
                 Query inner = toQuery(not.node());
@@ -95,7 +109,7 @@ final class ClauseQueryBuilder {
             } else {
                 Query q = toQuery(part);
                 if (q != null) {
-                    b.add(q, BooleanClause.Occur.MUST);
+                    b.add(q, wordOccur);
                     positive = true;
                 }
             }
@@ -103,19 +117,69 @@ final class ClauseQueryBuilder {
         if (!positive) {
             b.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
         }
+        if (wordOccur == BooleanClause.Occur.SHOULD) {
+            b.setMinimumNumberShouldMatch((int) Math.ceil(words * 0.75));
+        }
         return b.build();
     }
 
-    /** A word or phrase: in order, in any of the text fields. */
-    Query textQuery(String text) {
+    /**
+     * A word or phrase. Ranked: the phrase in the precision field (with legal synonyms), in the
+     * heading, in the recall field; then, for an unquoted word, all its parts anywhere in the clause
+     * (赔偿责任上限 finds "累计赔偿责任……不超过……上限"). A quoted phrase matches only as written.
+     */
+    Query textQuery(String text, boolean quoted) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         int added = 0;
         added += add(b, precise.createPhraseQuery(IndexFields.TEXT, text), PRECISE_BOOST);
         added += add(b, precise.createPhraseQuery(IndexFields.HEADING, text), HEADING_BOOST);
         added += add(b, bigram.createPhraseQuery(IndexFields.TEXT_BIGRAM, text), BIGRAM_BOOST);
-        added += add(b, bigram.createPhraseQuery(IndexFields.HEADING_BIGRAM, text), BIGRAM_BOOST);
+        added += add(b, bigram.createPhraseQuery(IndexFields.HEADING_BIGRAM, text), HEADING_BIGRAM_BOOST);
+        if (!quoted) {
+            added += add(b, allParts(text), PARTS_BOOST);
+        }
         // Punctuation alone analyses to nothing: it matches nothing rather than everything.
         return added == 0 ? new MatchNoDocsQuery("no searchable characters in '" + text + "'") : b.build();
+    }
+
+    /** Every part of a word (as SmartCN splits it) somewhere in the clause, or null for a one-part word. */
+    private Query allParts(String text) {
+        List<String> pieces = new ArrayList<>();
+        try (TokenStream ts = parts.tokenStream(IndexFields.TEXT, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            StringBuilder singles = new StringBuilder();
+            while (ts.incrementToken()) {
+                // Single characters (竞|业) are not words on their own: keep them together (竞业).
+                if (term.length() == 1) {
+                    singles.append(term);
+                    continue;
+                }
+                if (singles.length() > 0) {
+                    pieces.add(singles.toString());
+                    singles.setLength(0);
+                }
+                pieces.add(term.toString());
+            }
+            if (singles.length() > 0) {
+                pieces.add(singles.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (pieces.size() < 2) {
+            return null;
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (String piece : pieces) {
+            Query q = bigram.createPhraseQuery(IndexFields.TEXT_BIGRAM, piece);
+            if (q == null) {
+                return null;
+            }
+            all.add(q, BooleanClause.Occur.MUST);
+        }
+        return all.build();
     }
 
     private static int add(BooleanQuery.Builder b, Query q, float boost) {
