@@ -16,6 +16,10 @@ final class Startup {
             out.println("继续处理上次未完成的文档：" + doc.fileName());
             services.importer.importStored(doc.sha256(), doc.fileName());
         }
+        if (!services.index.isAnalysisCurrent()) {
+            out.println("分析配置（index-config/）自索引建立以来已改变，正在按新配置重建索引 …");
+            services.reindexer.rebuild(n -> { });
+        }
         services.families.relink();
         services.riskRefresh.refresh(java.time.LocalDate.now());
         int repaired = services.reindexer.repair();

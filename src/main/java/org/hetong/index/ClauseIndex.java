@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClauseIndex implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(ClauseIndex.class);
+    private static final String ANALYSIS_KEY = "analysis";
     private static final FieldType TEXT_WITH_OFFSETS_STORED = textType(true);
     private static final FieldType TEXT_WITH_OFFSETS = textType(false);
 
@@ -121,6 +122,7 @@ public final class ClauseIndex implements Closeable {
 
     /** Makes everything written so far durable and visible to searches. */
     public synchronized void commit() throws IOException {
+        writer.setLiveCommitData(java.util.Map.of(ANALYSIS_KEY, analyzers.fingerprint()).entrySet());
         writer.commit();
         uncommitted.set(false);
         refresh();
@@ -130,6 +132,23 @@ public final class ClauseIndex implements Closeable {
     public void refresh() throws IOException {
         changed.set(false);
         searchers.maybeRefreshBlocking();
+    }
+
+    /**
+     * Whether the index was written with the analysis configuration now in use (an empty index
+     * counts as current). When not, {@code reindex} must rebuild it.
+     */
+    public boolean isAnalysisCurrent() throws IOException {
+        var commit = writer.getLiveCommitData();
+        String written = null;
+        if (commit != null) {
+            for (var entry : commit) {
+                if (ANALYSIS_KEY.equals(entry.getKey())) {
+                    written = entry.getValue();
+                }
+            }
+        }
+        return written == null ? writer.getDocStats().numDocs == 0 : written.equals(analyzers.fingerprint());
     }
 
     /** The ids of the documents that have clauses in the index now. */

@@ -14,7 +14,14 @@ public final class IndexAnalyzers {
     private final Analyzer parts;
     private final Analyzer perField;
 
+    /** Bumped when the code of hetong's own analysis components changes what they emit. */
+    private static final String COMPONENTS_VERSION = "1";
+    private static final java.util.List<String> INDEX_FILES = java.util.List.of("analyzers.txt", "stopwords-punctuation.txt",
+            "quote-marks.txt", "legal-terms.txt", "thuocl-terms.txt");
+    private final String fingerprint;
+
     public IndexAnalyzers(ConfigFiles files) {
+        this.fingerprint = fingerprintOf(files);
         Map<String, Analyzer> chains = AnalyzerFactory.load(files);
         this.precise = AnalyzerFactory.require(chains, "precise", files);
         this.bigram = AnalyzerFactory.require(chains, "bigram", files);
@@ -30,6 +37,31 @@ public final class IndexAnalyzers {
 
     public Analyzer precise() {
         return precise;
+    }
+
+    /**
+     * A digest of everything that decides how text is indexed: when it differs from the one the
+     * index was written with, the index must be rebuilt.
+     */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    private static String fingerprintOf(ConfigFiles files) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update(COMPONENTS_VERSION.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (String name : INDEX_FILES) {
+                if (files.exists(name)) {
+                    try (var in = files.open(name)) {
+                        digest.update(in.readAllBytes());
+                    }
+                }
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot read the analysis configuration: " + e.getMessage(), e);
+        }
     }
 
     /** The precision chain with query-time synonyms. */
