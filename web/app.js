@@ -8,6 +8,8 @@ import { renderUpload, cancelUpload } from './js/upload-view.js';
 import { renderDocuments, cancelDocuments } from './js/documents-view.js';
 import { renderQuarantine, cancelQuarantine } from './js/quarantine-view.js';
 import { renderTrash, cancelTrash } from './js/trash-view.js';
+import { renderFamily, cancelFamily } from './js/family-view.js';
+import { renderRisks, cancelRisks } from './js/risks-view.js';
 
 const APP_TITLE = 'hetong 合同检索';
 const LAST_SEARCH_KEY = 'hetong.lastSearch';
@@ -16,6 +18,8 @@ const LAST_SEARCH_KEY = 'hetong.lastSearch';
 const VIEWS = {
   search: { container: 'search-view', nav: 'nav-search', cancel: cancelSearch },
   doc: { container: 'doc-view', nav: null, cancel: cancelDoc },
+  contract: { container: 'family-view', nav: null, title: '合同族', cancel: cancelFamily },
+  risks: { container: 'risks-view', nav: 'nav-risks', title: '风险', cancel: cancelRisks },
   upload: { container: 'upload-view', nav: 'nav-upload', title: '上传', cancel: cancelUpload },
   documents: { container: 'documents-view', nav: 'nav-documents', title: '档案', cancel: cancelDocuments },
   quarantine: { container: 'quarantine-view', nav: 'nav-quarantine', title: '待处理', cancel: cancelQuarantine },
@@ -24,8 +28,13 @@ const VIEWS = {
 
 let currentSearch = parseHash('').state;
 
-function rememberSearch(hash) {
+function setBackLinks(hash) {
   $('back-to-search').href = hash;
+  $('family-back').href = hash;
+}
+
+function rememberSearch(hash) {
+  setBackLinks(hash);
   try {
     sessionStorage.setItem(LAST_SEARCH_KEY, hash);
   } catch {
@@ -36,7 +45,7 @@ function rememberSearch(hash) {
 function restoreSearchLink() {
   try {
     const saved = sessionStorage.getItem(LAST_SEARCH_KEY);
-    if (saved && saved.startsWith('#/search')) $('back-to-search').href = saved;
+    if (saved && saved.startsWith('#/search')) setBackLinks(saved);
   } catch {
     // Ignore: default link goes to the home page.
   }
@@ -68,6 +77,13 @@ function route() {
       document.title = APP_TITLE;
       renderDoc(target.id, target.clause);
       if (!target.clause) window.scrollTo(0, 0);
+      return;
+    case 'contract':
+      renderFamily(target.id);
+      window.scrollTo(0, 0);
+      return;
+    case 'risks':
+      renderRisks(target.state);
       return;
     case 'upload':
       renderUpload(target.jobId);

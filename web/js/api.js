@@ -32,11 +32,16 @@ function errorOf(status, body) {
   return new ApiError(text ?? statusError(status), status, body?.code);
 }
 
-async function requestJson(method, path, params, signal) {
+async function requestJson(method, path, params, signal, json) {
   const url = path + queryString(params);
+  const init = { method, signal, headers: { Accept: 'application/json' } };
+  if (json !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(json);
+  }
   let response;
   try {
-    response = await fetch(url, { method, signal, headers: { Accept: 'application/json' } });
+    response = await fetch(url, init);
   } catch (error) {
     if (error.name === 'AbortError') throw error;
     throw new ApiError(NETWORK_ERROR, 0, 'network');
@@ -65,6 +70,11 @@ export function postJson(path, params, signal) {
 
 export function deleteJson(path, params, signal) {
   return requestJson('DELETE', path, params, signal);
+}
+
+/** PUT with a JSON body. */
+export function putJson(path, body, signal) {
+  return requestJson('PUT', path, null, signal, body ?? {});
 }
 
 /** Fetches a plain-text resource (the extracted text of a document). */
@@ -144,7 +154,16 @@ export const docPaths = {
   text: (id) => `/api/documents/${enc(id)}/text`,
   retry: (id) => `/api/documents/${enc(id)}/retry`,
   restore: (id) => `/api/documents/${enc(id)}/restore`,
+  // The document's link to its contract (family): PUT {contractId} assigns, DELETE removes.
+  contract: (id) => `/api/documents/${enc(id)}/contract`,
+  confirmContract: (id) => `/api/documents/${enc(id)}/contract/confirm`,
 };
+
+/** A contract with its family: timeline, clauses as amended, risks. */
+export const contractPath = (id) => `/api/contracts/${enc(id)}`;
+
+/** Contracts with risk flags: ?risk=<code or label>&page=&size=. */
+export const RISKS_PATH = '/api/risks';
 
 /** Paths of the upload endpoints. */
 export const uploadPaths = {

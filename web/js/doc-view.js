@@ -1,4 +1,4 @@
-// The document view: metadata, related documents, risks and the clause list of one document;
+// The document view: metadata, contract family, related documents, risks and the clause list of one document;
 // the PDF preview, the extracted text, delete / restore, and retry for a failed document.
 
 import { getJson, getText, deleteJson, isAbort, docPaths } from './api.js';
@@ -6,17 +6,24 @@ import { $, el, clear, cssToken, showMessage, clearMessage } from './dom.js';
 import { kindLabel, statusLabel, relationLabel, relationTitle, formatAmount, formatSize, formatDateTime } from './labels.js';
 import { docHash } from './route.js';
 import { retryButton, restoreDocument } from './lists.js';
+import { clauseLayout, bodyOf } from './clauses.js';
+import { fillRiskList } from './risk-items.js';
+import { renderFamilyCard, resetFamilyCard } from './family-card.js';
 
 const FLASH_MS = 2500;
 const PREVIEW_KEY = 'hetong.previewOpen';
 let pending = null;
 let textRequest = null;
 let current = null; // { id, title } of the document shown
+let layout = null; // clauseLayout() of the clauses shown
+let refreshRequest = null;
 let wired = false;
 
 export function cancelDoc() {
   pending?.abort();
   pending = null;
+  refreshRequest?.abort();
+  refreshRequest = null;
   textRequest?.abort();
   textRequest = null;
 }
@@ -48,6 +55,8 @@ function resetView(id) {
   clear($('doc-links'));
   clear($('doc-risks'));
   $('doc-risks-card').hidden = true;
+  resetFamilyCard();
+  layout = null;
   $('doc-error').hidden = true;
   $('clauses-title').hidden = false;
   clear($('clauses'));
@@ -77,7 +86,7 @@ function fillView(doc, id) {
 
   renderMeta(doc, fields);
   renderLinks(Array.isArray(doc.links) ? doc.links : []);
-  renderRisks(Array.isArray(doc.risks) ? doc.risks : []);
+  renderFamilyCard(id, doc, () => refreshFamily(id));
   if (doc.deletedAt) showDeleted(doc.deletedAt);
   else $('delete-document').hidden = false;
   renderPreview(doc, id);
@@ -95,9 +104,27 @@ function fillView(doc, id) {
     ].filter(Boolean));
     box.hidden = false;
     $('clauses-title').hidden = true;
+    renderRisks(id, doc.risks);
     return;
   }
   renderClauses(Array.isArray(doc.clauses) ? doc.clauses : [], doc.status);
+  renderRisks(id, doc.risks);
+}
+
+/** After a staff action on the family link: the links and risks of the document may have changed. */
+async function refreshFamily(id) {
+  refreshRequest?.abort();
+  refreshRequest = new AbortController();
+  try {
+    const doc = await getJson(docPaths.json(id), null, refreshRequest.signal);
+    if (current?.id !== id) return;
+    renderLinks(Array.isArray(doc.links) ? doc.links : []);
+    renderFamilyCard(id, doc, () => refreshFamily(id));
+    renderRisks(id, doc.risks);
+  } catch (error) {
+    if (isAbort(error)) return;
+    showMessage(`无法刷新关联文档：${error.message}`);
+  }
 }
 
 function renderMeta(doc, fields) {
@@ -138,30 +165,26 @@ function renderLinks(links) {
     return;
   }
   for (const link of valid) {
-    list.append(el('li', { className: 'doc-link', dataset: { relation: link.relation, direction: link.direction } },
+    // A family link that staff removed is kept (origin "rejected") so that hetong does not make it again.
+    const rejected = link.origin === 'rejected';
+    list.append(el('li', { className: 'doc-link' + (rejected ? ' link-rejected' : ''), dataset: { relation: link.relation, direction: link.direction, origin: link.origin } },
       el('span', { className: 'link-relation', title: relationTitle(link.relation, link.direction),
         text: relationLabel(link.relation, link.direction) }),
       el('a', { href: docHash(link.documentId), text: link.title || link.documentId }),
+      rejected ? el('span', { className: 'link-removed', title: 'hetong 不会再自动建立这一关联', text: '已移除' }) : null,
       link.reason ? el('span', { className: 'link-reason', text: link.reason }) : null));
   }
 }
 
-/** Risks have no fixed shape yet: a string, or an object with a message-like field. */
-function riskText(risk) {
-  if (typeof risk === 'string') return risk;
-  if (!risk || typeof risk !== 'object') return '';
-  return risk.message || risk.description || risk.label || risk.text || risk.type || '';
-}
-
-function renderRisks(risks) {
-  const list = clear($('doc-risks'));
-  for (const risk of risks) {
-    const text = riskText(risk);
-    if (!text) continue;
-    const severity = typeof risk === 'object' && ['high', 'medium', 'low'].includes(risk.severity) ? risk.severity : null;
-    list.append(el('li', { className: 'risk' + (severity ? ' risk-' + severity : '') }, text));
-  }
-  $('doc-risks-card').hidden = list.childElementCount === 0;
+/** The risk flags of the document; a risk that names a clause (clauseOrdinal) links to it when it is on the page. */
+function renderRisks(id, risks) {
+  const clauseHref = (risk) => {
+    if (!Number.isInteger(risk?.clauseOrdinal) || !layout) return null;
+    const clauseId = `${id}-${risk.clauseOrdinal}`;
+    return layout.shownFor(clauseId) ? docHash(id, clauseId) : null;
+  };
+  const count = fillRiskList($('doc-risks'), Array.isArray(risks) ? risks : [], clauseHref);
+  $('doc-risks-card').hidden = count === 0;
 }
 
 function renderClauses(clauses, status) {
@@ -171,24 +194,9 @@ function renderClauses(clauses, status) {
     box.append(el('p', { className: 'empty', text: waiting ? '文档正在处理，条款尚未生成，请稍后刷新。' : '此文档未识别出条款，可点击“查看全文”。' }));
     return;
   }
-  // A searchable clause carries the full text of its sub-items, so those are not shown again;
-  // a container of searchable clauses (a chapter) is shown as a heading only.
-  const byId = new Map(clauses.filter(Boolean).map((c) => [c.clauseId, c]));
-  const parentOf = (c) => (c.parentId ? byId.get(c.parentId) : undefined);
-  const isSearchable = (c) => c.searchable !== false;
-  const containers = new Set();
-  for (const c of byId.values()) {
-    if (!isSearchable(c)) continue;
-    for (let p = parentOf(c); p; p = parentOf(p)) containers.add(p.clauseId);
-  }
-  const insideShown = (c) => {
-    for (let p = parentOf(c); p; p = parentOf(p)) if (isSearchable(p)) return true;
-    return false;
-  };
-  for (const clause of byId.values()) {
-    if (insideShown(clause)) continue;
-    const headingOnly = !isSearchable(clause) && containers.has(clause.clauseId);
-    const level = Number.isInteger(clause.level) ? Math.min(Math.max(clause.level, 0), 6) : 1;
+  // Sub-items of a shown clause and chapter headings: see clauseLayout().
+  layout = clauseLayout(clauses);
+  for (const { clause, headingOnly, level } of layout.shown) {
     box.append(el('div', { className: `clause level-${level}` + (headingOnly ? ' clause-container' : ''), dataset: { clauseId: clause.clauseId } },
       el('div', { className: 'clause-head' },
         el('span', { className: 'clause-number', text: clause.number ?? '' }),
@@ -199,20 +207,10 @@ function renderClauses(clauses, status) {
   }
 }
 
-/** The clause text without its first line when that line only repeats the number and heading shown above it. */
-function bodyOf(clause) {
-  const text = clause.text ?? '';
-  const number = clause.number ?? '';
-  if (!number || !text.startsWith(number)) return text;
-  const newline = text.indexOf('\n');
-  const firstLine = newline < 0 ? text : text.slice(0, newline);
-  const rest = firstLine.slice(number.length).replace(/^[\s\u3000:：、.．]+/, '');
-  if (rest === '' || rest === (clause.heading ?? '')) return newline < 0 ? '' : text.slice(newline + 1).replace(/^\n+/, '');
-  return text;
-}
-
 function revealClause(clauseId) {
-  const target = [...document.querySelectorAll('#clauses .clause')].find((node) => node.dataset.clauseId === clauseId);
+  // A sub-item is shown inside the clause that holds it.
+  const shownId = layout?.shownFor(clauseId) ?? clauseId;
+  const target = [...document.querySelectorAll('#clauses .clause')].find((node) => node.dataset.clauseId === shownId);
   if (!target) {
     showMessage('未在此文档中找到该条款，可能已重新索引。', 'info');
     return;

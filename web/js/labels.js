@@ -32,13 +32,41 @@ const RELATION_OUT = {
   entry: '压缩包条目',
   supplement: '补充协议',
   correspondence: '往来函件',
+  record: '附件记录',
+  related: '相关文档',
 };
 const RELATION_IN = {
   attachment: '所属邮件/文档',
   entry: '所属压缩包',
   supplement: '主合同',
   correspondence: '所涉合同',
+  record: '所属合同',
+  related: '相关合同',
 };
+
+// A document's place in a contract family (the "relation" of /api/contracts documents and of "family").
+export const FAMILY_RELATION_LABELS = {
+  contract: '合同',
+  supplement: '补充协议',
+  correspondence: '往来函件',
+  record: '附件记录',
+  related: '相关',
+};
+export const familyRelationLabel = (relation) => (relation ? FAMILY_RELATION_LABELS[relation] ?? relation : '关联');
+
+/** Who made a family link: hetong ("auto") or a staff member ("staff"). */
+export const ORIGIN_LABELS = { auto: '自动', staff: '人工' };
+export const originLabel = (origin) => (origin ? ORIGIN_LABELS[origin] ?? origin : '');
+export const originTitle = (origin) => (origin === 'staff' ? '由工作人员指定或确认' : origin === 'auto' ? '由 hetong 自动识别，尚未经人工确认' : '');
+
+export const SEVERITY_LABELS = { high: '高', medium: '中', low: '低' };
+export const severityOf = (risk) => (risk && ['high', 'medium', 'low'].includes(risk.severity) ? risk.severity : null);
+
+/** 0.9 → "90%"; anything that is not a number in [0, 1] → "". */
+export function formatConfidence(value) {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) return '';
+  return `${Math.round(value * 100)}%`;
+}
 
 export const kindLabel = (kind) => (kind ? KIND_LABELS[kind] ?? kind : '');
 export const statusLabel = (status) => (status ? STATUS_LABELS[status] ?? status : '');

@@ -1,12 +1,14 @@
 // Hash routes:
-//   "#/search?q=…&type=…&kind=…&party=…&year=…&sort=date&page=N"  search (an empty hash is the home page)
+//   "#/search?q=…&type=…&kind=…&party=…&year=…&risk=…&sort=date&page=N"  search (an empty hash is the home page)
 //   "#/doc/{id}?clause={clauseId}"                                  one document
+//   "#/contract/{id}"                                               a contract family (合同族)
+//   "#/risks?risk=…&page=N"                                         contracts with risk flags (风险)
 //   "#/documents?kind=…&party=…&year=…&status=…&q=…&sort=…&page=N"  archive browsing
 //   "#/upload", "#/upload/{jobId}"                                  upload, and one upload job
 //   "#/quarantine?page=N"                                           failed files (待处理)
 //   "#/trash?page=N"                                                deleted documents (回收站)
 
-export const FILTERS = ['type', 'kind', 'party', 'year'];
+export const FILTERS = ['type', 'kind', 'party', 'year', 'risk'];
 
 /** Filters of the archive list, in hash order. */
 export const DOCUMENT_FILTERS = ['kind', 'party', 'year', 'status', 'q'];
@@ -35,6 +37,13 @@ export function parseHash(hash) {
 
   const doc = /^\/doc\/([^/]+)\/?$/.exec(path);
   if (doc) return { view: 'doc', id: safeDecode(doc[1]), clause: params.get('clause') || null };
+
+  const contract = /^\/contract\/([^/]+)\/?$/.exec(path);
+  if (contract) return { view: 'contract', id: safeDecode(contract[1]) };
+
+  if (/^\/risks\/?$/.test(path)) {
+    return { view: 'risks', state: { risk: (params.get('risk') ?? '').trim() || null, page: positiveInt(params.get('page')) } };
+  }
 
   if (/^\/documents\/?$/.test(path)) return { view: 'documents', state: parseDocumentsState(params) };
 
@@ -94,6 +103,18 @@ export function pagedHash(view, page) {
 export function docHash(documentId, clauseId) {
   const base = '#/doc/' + encodeURIComponent(documentId ?? '');
   return clauseId ? `${base}?clause=${encodeURIComponent(clauseId)}` : base;
+}
+
+export function contractHash(contractId) {
+  return '#/contract/' + encodeURIComponent(contractId ?? '');
+}
+
+export function risksHash(state = {}) {
+  const params = new URLSearchParams();
+  if (state.risk) params.set('risk', state.risk);
+  if (state.page > 1) params.set('page', String(state.page));
+  const text = params.toString();
+  return '#/risks' + (text ? '?' + text : '');
 }
 
 export function uploadHash(jobId) {

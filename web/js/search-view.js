@@ -14,6 +14,7 @@ const FACETS = [
   { key: 'kind', param: 'kind', title: '文档类别', en: 'Document kind', label: kindLabel },
   { key: 'party', param: 'party', title: '当事方', en: 'Party' },
   { key: 'year', param: 'year', title: '年份', en: 'Year' },
+  { key: 'risk', param: 'risk', title: '风险', en: 'Risk' },
 ];
 
 let pending = null;
@@ -49,7 +50,7 @@ async function runSearch(state) {
   const signal = startRequest();
   try {
     const data = await getJson('/api/search', {
-      q: state.q, type: state.type, kind: state.kind, party: state.party, year: state.year,
+      q: state.q, type: state.type, kind: state.kind, party: state.party, year: state.year, risk: state.risk,
       page: state.page, size: PAGE_SIZE, sort: state.sort === 'date' ? 'date' : null,
     }, signal);
     renderResults(data, state);
