@@ -94,7 +94,7 @@ public final class FamilyLinks {
             catalog.update("DELETE FROM links WHERE to_id = ? AND from_id = ? AND origin = 'rejected'", documentId, contractId);
             catalog.update("INSERT OR REPLACE INTO links (from_id, to_id, relation, name, reason, confidence, origin, created_at)"
                     + " VALUES (?, ?, ?, NULL, ?, 1.0, 'staff', ?)", contractId, documentId, relation,
-                    "由 " + (who == null ? "工作人员" : who) + " 指定", Catalog.now());
+                    "由" + (who == null ? "工作人员" : who) + "指定", Catalog.now());
             catalog.update("UPDATE documents SET contract_id = ?, updated_at = ? WHERE id = ?", contractId, Catalog.now(), documentId);
         });
     }

@@ -37,12 +37,27 @@ public final class FactsExtractor {
         }
         LocalDate date = f.signDate() != null ? f.signDate() : f.effectiveDate() != null ? f.effectiveDate() : mailDate;
         if (date == null) {
-            date = ChineseDates.first(text);
+            date = documentDate(u.kind(), text);
         }
         List<Amendment> changes = u.kind() == DocumentKind.SUPPLEMENT ? amendments.detect(u.clauses()) : List.of();
         return new DocumentFacts(id, u.kind(), u.title(), f.contractNumber() == null ? null : normalizeNumber(f.contractNumber()),
                 ownTitle, f.parties().stream().map(ContractFields.Party::name).toList(), date, f.expiryDate(), numbers, titles,
                 clean(messageId), clean(inReplyTo), null, changes);
+    }
+
+    /**
+     * The date a document bears when no field gives one: letters and records are dated at their
+     * foot (the first date in a letter is usually the contract's it refers to), others at the head.
+     */
+    static LocalDate documentDate(DocumentKind kind, String text) {
+        if (kind == DocumentKind.CORRESPONDENCE || kind == DocumentKind.ATTACHMENT) {
+            String foot = text.length() > 400 ? text.substring(text.length() - 400) : text;
+            List<ChineseDates.Found> dates = ChineseDates.findAll(foot);
+            if (!dates.isEmpty()) {
+                return dates.get(dates.size() - 1).date();
+            }
+        }
+        return ChineseDates.first(text);
     }
 
     /** Contract numbers compare without case, spaces and dash variants. */

@@ -48,6 +48,13 @@ public final class FieldExtractor {
         Matcher m = NUMBER.matcher(text);
         while (m.find()) {
             String n = m.group("n").strip();
+            if (n.matches("[A-Za-z0-9].*")) {
+                // A code like HT-2023-0417 ends where its letters, digits and separators end: "HT-2023-0417）及…" is not part of it.
+                Matcher code = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9\\-－—_/.]*[A-Za-z0-9]").matcher(n);
+                if (code.find()) {
+                    n = code.group();
+                }
+            }
             n = n.replaceAll("[）)】\\]]+$", n.contains("(") || n.contains("（") ? "$0" : "");
             if (!PLACEHOLDER.matcher(n).matches() && n.chars().anyMatch(Character::isLetterOrDigit)) {
                 return n;
@@ -64,7 +71,8 @@ public final class FieldExtractor {
             while (m.find()) {
                 String role = m.group("role");
                 String name = cleanName(m.group("name"));
-                if (name != null && !byRole.containsKey(role)) {
+                boolean sameNameKnown = name != null && byRole.values().stream().anyMatch(p -> p.name().equals(name));
+                if (name != null && !byRole.containsKey(role) && !sameNameKnown) {
                     byRole.put(role, new ContractFields.Party(role, name));
                 }
             }

@@ -178,6 +178,9 @@ final class DocumentRoutes {
     private List<Map<String, Object>> links(String id) {
         List<Map<String, Object>> links = new ArrayList<>();
         for (LinkRecord link : catalog.links(id)) {
+            if (FamilyLinks.REJECTED.equals(link.origin())) {
+                continue; // a link a person removed is kept only so that it is not made again
+            }
             boolean out = link.fromId().equals(id);
             String other = out ? link.toId() : link.fromId();
             Map<String, Object> json = new LinkedHashMap<>();
@@ -212,14 +215,19 @@ final class DocumentRoutes {
         return null;
     }
 
-    /** A document's risks as the catalog holds them (contracts only). */
-    static List<Object> risks(DocumentRecord doc) {
+    /** A document's risks as the catalog holds them (contracts only), each with the id of its clause if any. */
+    static List<Map<String, Object>> risks(DocumentRecord doc) {
         if (doc.risksJson() == null) {
             return List.of();
         }
         try {
-            return org.hetong.archive.Json.MAPPER.readValue(doc.risksJson(),
-                    new com.fasterxml.jackson.core.type.TypeReference<List<Object>>() { });
+            List<Map<String, Object>> risks = org.hetong.archive.Json.MAPPER.readValue(doc.risksJson(),
+                    new com.fasterxml.jackson.core.type.TypeReference<List<Map<String, Object>>>() { });
+            for (Map<String, Object> risk : risks) {
+                Object ordinal = risk.get("clauseOrdinal");
+                risk.put("clauseId", ordinal instanceof Number n ? Clause.idOf(doc.id(), n.intValue()) : null);
+            }
+            return risks;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("unreadable risks of " + doc.id(), e);
         }
