@@ -166,6 +166,17 @@ public final class Catalog implements AutoCloseable {
                 + " AND risks_json <> '[]' AND (? IS NULL OR risks_json LIKE ?)", code, code == null ? null : "%" + code + "%");
     }
 
+    /** Clause headings of the archive with how often each occurs, most frequent first. */
+    public synchronized java.util.Map<String, Long> headingCounts(int limit) {
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (Object[] row : query("SELECT c.heading, COUNT(*) FROM clauses c JOIN documents d ON d.id = c.document_id"
+                + " WHERE d.deleted_at IS NULL AND c.searchable = 1 AND c.heading IS NOT NULL GROUP BY c.heading"
+                + " ORDER BY 2 DESC LIMIT ?", rs -> new Object[] {rs.getString(1), rs.getLong(2)}, limit)) {
+            counts.put((String) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
     /** Ids of documents left in state processing (by a crash or a stop) that need another try. */
     public synchronized List<DocumentRecord> unfinished() {
         return queryList("SELECT * FROM documents WHERE status = 'processing' ORDER BY created_at");

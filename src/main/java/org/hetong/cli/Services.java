@@ -24,6 +24,8 @@ import org.hetong.ingest.Importer;
 import org.hetong.ingest.IngestLimits;
 import org.hetong.ingest.Reindexer;
 import org.hetong.search.SearchService;
+import org.hetong.search.SimilarClauses;
+import org.hetong.search.Suggestions;
 import org.hetong.understand.ClauseTaxonomy;
 import org.hetong.understand.Understander;
 
@@ -43,6 +45,8 @@ public final class Services implements AutoCloseable {
     public final SearchService search;
     public final UploadJobs jobs;
     public final Families families;
+    public final SimilarClauses similar;
+    public final Suggestions suggestions;
     public final RiskRefresh riskRefresh;
     public final ImportQueue queue;
     public final DocumentActions actions;
@@ -63,6 +67,14 @@ public final class Services implements AutoCloseable {
         this.jobs = new UploadJobs(catalog);
         this.families = new Families(catalog, index);
         this.riskRefresh = new RiskRefresh(catalog, importer.riskAssessor(), families);
+        this.similar = new SimilarClauses(index);
+        this.suggestions = new Suggestions(() -> suggestionCandidates(catalog, config), () -> {
+            try {
+                return index.generation();
+            } catch (IOException e) {
+                return -1;
+            }
+        });
         this.queue = new ImportQueue(jobs, importer, catalog, index, families, Math.max(1, Runtime.getRuntime().availableProcessors()));
         this.actions = new DocumentActions(catalog, index, jobs, queue);
         this.wasNew = wasNew;
@@ -108,9 +120,18 @@ public final class Services implements AutoCloseable {
         }
     }
 
+    /** Clause headings by frequency, and the legal terms of index-config/legal-terms.txt. */
+    private static java.util.Map<String, Long> suggestionCandidates(Catalog catalog, ConfigFiles config) {
+        java.util.Map<String, Long> candidates = new java.util.LinkedHashMap<>(catalog.headingCounts(20_000));
+        for (ConfigFiles.NumberedLine line : config.lines("legal-terms.txt")) {
+            candidates.merge(line.text(), 1L, Long::sum);
+        }
+        return candidates;
+    }
+
     /** What the web layer is given. */
     public WebApp.Dependencies web() {
-        return new WebApp.Dependencies(catalog, store, index, search, jobs, queue, actions, families, limits);
+        return new WebApp.Dependencies(catalog, store, index, search, jobs, queue, actions, families, similar, suggestions, limits);
     }
 
     @Override

@@ -8,8 +8,17 @@ import java.util.List;
  */
 public record SearchHit(String clauseId, String documentId, String contractId, String documentTitle, String fileName,
                         String kind, String number, String heading, String clauseType, String secondaryType,
-                        List<String> parties, String year, String text, String highlight, float score) {
+                        List<String> parties, String year, String text, String highlight, float score,
+                        int similarCount, List<String> similarClauseIds) {
     public SearchHit {
         parties = parties == null ? List.of() : List.copyOf(parties);
+        similarClauseIds = similarClauseIds == null ? List.of() : List.copyOf(similarClauseIds);
+    }
+
+    public SearchHit(String clauseId, String documentId, String contractId, String documentTitle, String fileName,
+                     String kind, String number, String heading, String clauseType, String secondaryType,
+                     List<String> parties, String year, String text, String highlight, float score) {
+        this(clauseId, documentId, contractId, documentTitle, fileName, kind, number, heading, clauseType, secondaryType,
+                parties, year, text, highlight, score, 0, List.of());
     }
 }

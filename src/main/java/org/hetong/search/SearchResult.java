@@ -10,6 +10,11 @@ public record SearchResult(String query, long total, long tookMs, List<SearchHit
         facets = Map.copyOf(facets);
     }
 
+    /** The same result, reporting {@code tookMs} for this answer (a cached result took less). */
+    public SearchResult withTook(long ms) {
+        return new SearchResult(query, total, ms, hits, facets);
+    }
+
     /** One value of a facet with the number of matching clauses that have it. */
     public record FacetValue(String value, long count) {}
 }

@@ -8,17 +8,20 @@ import java.util.Map;
 import org.hetong.archive.Catalog;
 import org.hetong.index.ClauseIndex;
 import org.hetong.ingest.ImportQueue;
+import org.hetong.search.SearchService;
 
 /** {@code GET /api/health}: is the server up, and how much does it hold. */
 final class HealthRoutes {
     private final Catalog catalog;
     private final ClauseIndex index;
     private final ImportQueue queue;
+    private final SearchService search;
 
-    HealthRoutes(Catalog catalog, ClauseIndex index, ImportQueue queue) {
+    HealthRoutes(Catalog catalog, ClauseIndex index, ImportQueue queue, SearchService search) {
         this.catalog = catalog;
         this.index = index;
         this.queue = queue;
+        this.search = search;
     }
 
     void register(RoutesConfig routes) {
@@ -35,7 +38,9 @@ final class HealthRoutes {
         body.put("queue", Map.of("pending", queue.pendingCount(), "processed", queue.processedCount()));
         Runtime runtime = Runtime.getRuntime();
         body.put("heap", Map.of("usedBytes", runtime.totalMemory() - runtime.freeMemory(), "maxBytes", runtime.maxMemory()));
-        body.put("caches", Map.of());
+        var stats = search.cacheStats();
+        body.put("caches", Map.of("searchResults", Map.of("size", search.cachedResults(), "hits", stats.hitCount(),
+                "misses", stats.missCount(), "hitRate", Math.round(stats.hitRate() * 1000) / 1000.0)));
         ctx.json(body);
     }
 }

@@ -17,6 +17,8 @@ import org.hetong.ingest.ImportQueue;
 import org.hetong.ingest.IngestLimits;
 import org.hetong.index.ClauseIndex;
 import org.hetong.search.SearchService;
+import org.hetong.search.SimilarClauses;
+import org.hetong.search.Suggestions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,14 +36,14 @@ public final class WebApp {
     /** What the web layer needs from the rest of hetong. */
     public record Dependencies(Catalog catalog, OriginalStore store, ClauseIndex index, SearchService search,
                                UploadJobs jobs, ImportQueue queue, DocumentActions actions, Families families,
-                               IngestLimits limits) {}
+                               SimilarClauses similar, Suggestions suggestions, IngestLimits limits) {}
 
     public static Javalin create(Dependencies deps) {
-        SearchRoutes search = new SearchRoutes(deps.search());
+        SearchRoutes search = new SearchRoutes(deps.search(), deps.similar(), deps.suggestions(), deps.catalog());
         DocumentRoutes documents = new DocumentRoutes(deps.catalog(), deps.store(), deps.actions());
         UploadRoutes uploads = new UploadRoutes(deps.catalog(), deps.store(), deps.jobs(), deps.queue(), deps.limits());
         ContractRoutes contracts = new ContractRoutes(deps.catalog(), deps.families());
-        HealthRoutes health = new HealthRoutes(deps.catalog(), deps.index(), deps.queue());
+        HealthRoutes health = new HealthRoutes(deps.catalog(), deps.index(), deps.queue(), deps.search());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));

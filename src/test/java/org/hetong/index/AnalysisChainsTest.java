@@ -1,0 +1,131 @@
+package org.hetong.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.hetong.config.ConfigException;
+import org.hetong.config.ConfigFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The analysis chains of index-config/analyzers.txt, built as the index builds them. */
+class AnalysisChainsTest {
+    private static final IndexAnalyzers ANALYZERS = new IndexAnalyzers(ConfigFiles.fromDirectory(Path.of("index-config")));
+
+    /** Tokens with the original text each covers, as "token[original]". */
+    private static List<String> tokens(Analyzer analyzer, String text) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream("f", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term + "[" + text.substring(offset.startOffset(), offset.endOffset()) + "]");
+            }
+            ts.end();
+        }
+        return out;
+    }
+
+    private static List<String> terms(Analyzer analyzer, String text) throws IOException {
+        return tokens(analyzer, text).stream().map(t -> t.substring(0, t.indexOf('['))).toList();
+    }
+
+    @Test
+    void traditionalTextIsIndexedAsSimplifiedWithOffsetsOnTheOriginalCharacters() throws IOException {
+        assertTrue(tokens(ANALYZERS.precise(), "本合同項下的知識產權歸甲方所有").contains("知识产权[知識產權]"));
+        assertEquals(terms(ANALYZERS.bigram(), "保密義務"), terms(ANALYZERS.bigram(), "保密义务"));
+    }
+
+    @Test
+    void legalTermsSplitBySmartcnAreJoinedBackTogether() throws IOException {
+        assertTrue(terms(ANALYZERS.precise(), "竞业限制期限为两年").contains("竞业限制"));
+        assertTrue(terms(ANALYZERS.precise(), "不可抗力导致延误").contains("不可抗力"));
+        assertTrue(terms(ANALYZERS.precise(), "知识产权归甲方").contains("知识产权"));
+    }
+
+    @Test
+    void articleNumbersInChineseAndArabicMeet() throws IOException {
+        assertEquals(terms(ANALYZERS.precise(), "第585条"), terms(ANALYZERS.precise(), "第五百八十五条"));
+        assertEquals(terms(ANALYZERS.bigram(), "第12条"), terms(ANALYZERS.bigram(), "第十二条"));
+        assertTrue(tokens(ANALYZERS.precise(), "依据第五百八十五条").contains("585[五百八十五]"), "offsets cover the numeral as written");
+    }
+
+    @Test
+    void quoteAndBookTitleMarksDoNotBreakPhrases() throws IOException {
+        assertEquals(terms(ANALYZERS.bigram(), "不可抗力事件"), terms(ANALYZERS.bigram(), "“不可抗力”事件"));
+        assertEquals(terms(ANALYZERS.precise(), "民法典第585条"), terms(ANALYZERS.precise(), "《民法典》第585条"));
+    }
+
+    @Test
+    void fullWidthCharactersFoldToHalfWidth() throws IOException {
+        assertEquals(terms(ANALYZERS.bigram(), "abc123号"), terms(ANALYZERS.bigram(), "ＡＢＣ１２３号"));
+    }
+
+    @Test
+    void numbersAmountsAndCodesStayWholeInTheRecallField() throws IOException {
+        List<String> terms = terms(ANALYZERS.bigram(), "合同编号HT-2023-0417，总价100,000.00元，费率3.2%");
+        assertTrue(terms.contains("ht_2023_0417"), terms.toString());
+        assertTrue(terms.contains("100,000.00"), terms.toString());
+        assertTrue(terms.contains("3.2"), terms.toString());
+    }
+
+    @Test
+    void englishIsStemmedAndChineseIsNot() throws IOException {
+        assertEquals(terms(ANALYZERS.precise(), "liability"), terms(ANALYZERS.precise(), "liabilities"));
+        assertTrue(terms(ANALYZERS.precise(), "保密义务").stream().allMatch(t -> t.codePoints().allMatch(c -> c > 0x2E80)));
+    }
+
+    @Test
+    void wordsWithLegalMeaningAreNotDroppedAsStopwords() throws IOException {
+        List<String> terms = terms(ANALYZERS.precise(), "不得向第三方披露，但法律另有规定的除外，或经甲方同意");
+        assertTrue(terms.contains("不得") || terms.contains("不"), terms.toString());
+        assertTrue(terms.contains("除外"), terms.toString());
+        assertTrue(terms.contains("或"), terms.toString());
+    }
+
+    @Test
+    void queryTimeSynonymsExpandRolesAndRegionalTerms() throws IOException {
+        assertTrue(terms(ANALYZERS.preciseQuery(), "委托方").contains("甲方"));
+        assertTrue(terms(ANALYZERS.preciseQuery(), "竞业禁止").contains("竞业限制"));
+        assertTrue(terms(ANALYZERS.preciseQuery(), "智慧財產權").contains("知识产权"));
+        assertEquals(List.of("委托方"), terms(ANALYZERS.precise(), "委托方"), "no synonyms at index time");
+    }
+
+    @Test
+    void everySynonymIsOneWordOfThePrecisionField() throws IOException {
+        for (ConfigFiles.NumberedLine line : ConfigFiles.fromDirectory(Path.of("index-config")).lines("legal-synonyms.txt")) {
+            for (String term : line.text().split("=>|,")) {
+                String t = term.strip();
+                assertEquals(List.of(t), terms(ANALYZERS.precise(), t), "legal-synonyms.txt line " + line.number() + ": 「" + t
+                        + "」 is not one token of the precision field (add it to legal-terms.txt), so the synonym would never apply");
+            }
+        }
+    }
+
+    @Test
+    void aBrokenChainFailsStartUpNamingTheFileAndLine(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("analyzers.txt"), "[precise]\ntokenizer hmmChinese\nfilter noSuchFilter\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> AnalyzerFactory.load(ConfigFiles.fromDirectory(dir)));
+        assertTrue(e.getMessage().contains("analyzers.txt") && e.getMessage().contains("第 3 行"), e.getMessage());
+    }
+
+    @Test
+    void configurationCannotLoadArbitraryClasses(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("syn.txt"), "a, b\n");
+        Files.writeString(dir.resolve("analyzers.txt"),
+                "[x]\ntokenizer whitespace\nfilter synonymGraph synonyms=syn.txt format=java.lang.Runtime\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> AnalyzerFactory.load(ConfigFiles.fromDirectory(dir)));
+        assertTrue(e.getMessage().contains("not allowed"), e.getMessage());
+    }
+}
