@@ -10,6 +10,9 @@ import { renderQuarantine, cancelQuarantine } from './js/quarantine-view.js';
 import { renderTrash, cancelTrash } from './js/trash-view.js';
 import { renderFamily, cancelFamily } from './js/family-view.js';
 import { renderRisks, cancelRisks } from './js/risks-view.js';
+import { renderDiff, cancelDiff } from './js/diff-view.js';
+import { similarOnRoute } from './js/similar-panel.js';
+import { wireSuggestions, closeSuggestions } from './js/suggest.js';
 
 const APP_TITLE = 'hetong 合同检索';
 const LAST_SEARCH_KEY = 'hetong.lastSearch';
@@ -19,6 +22,7 @@ const VIEWS = {
   search: { container: 'search-view', nav: 'nav-search', cancel: cancelSearch },
   doc: { container: 'doc-view', nav: null, cancel: cancelDoc },
   contract: { container: 'family-view', nav: null, title: '合同族', cancel: cancelFamily },
+  diff: { container: 'diff-view', nav: null, title: '条款对比', cancel: cancelDiff },
   risks: { container: 'risks-view', nav: 'nav-risks', title: '风险', cancel: cancelRisks },
   upload: { container: 'upload-view', nav: 'nav-upload', title: '上传', cancel: cancelUpload },
   documents: { container: 'documents-view', nav: 'nav-documents', title: '档案', cancel: cancelDocuments },
@@ -27,6 +31,8 @@ const VIEWS = {
 };
 
 let currentSearch = parseHash('').state;
+let lastHash = null; // the page shown before the current one
+let diffBack = null; // where "返回" of the diff view leads
 
 function setBackLinks(hash) {
   $('back-to-search').href = hash;
@@ -67,7 +73,11 @@ function showView(name) {
 
 function route() {
   clearMessage();
+  closeSuggestions();
   const target = parseHash(location.hash);
+  const from = lastHash;
+  lastHash = location.hash;
+  similarOnRoute(target, location.hash);
   showView(target.view);
   const view = VIEWS[target.view];
   if (view.title) document.title = `${view.title} — ${APP_TITLE}`;
@@ -80,6 +90,12 @@ function route() {
       return;
     case 'contract':
       renderFamily(target.id);
+      window.scrollTo(0, 0);
+      return;
+    case 'diff':
+      // Swapping sides keeps the way back to the page the diff was opened from.
+      if (from == null || parseHash(from).view !== 'diff') diffBack = from && from !== '#' ? from : '#/';
+      renderDiff(target.a, target.b, diffBack);
       window.scrollTo(0, 0);
       return;
     case 'risks':
@@ -112,6 +128,7 @@ function navigate(hash) {
 
 function onSubmit(event) {
   event.preventDefault();
+  closeSuggestions();
   const q = $('q').value.trim();
   // A new query keeps the active filters and the sort order, and starts on page 1.
   navigate(searchHash({ ...currentSearch, q, page: 1 }));
@@ -133,6 +150,7 @@ function onKey(event) {
 function start() {
   $('search-form').addEventListener('submit', onSubmit);
   $('sort').addEventListener('change', onSortChange);
+  wireSuggestions();
   document.querySelector('#message .message-close').addEventListener('click', clearMessage);
   document.addEventListener('keydown', onKey);
   window.addEventListener('hashchange', route);

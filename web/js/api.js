@@ -171,3 +171,16 @@ export const uploadPaths = {
   job: (jobId) => `/api/uploads/${enc(jobId)}`,
   list: () => '/api/uploads',
 };
+
+/** Paths of the clause endpoints: one clause, its precedents, the diff of two clauses. */
+export const clausePaths = {
+  json: (id) => `/api/clauses/${enc(id)}`,
+  similar: (id) => `/api/clauses/${enc(id)}/similar`,
+  diff: () => '/api/diff',
+};
+
+/** As-you-type suggestions: ?q=&size=. */
+export const SUGGEST_PATH = '/api/suggest';
+
+/** The result list of a search as an .xlsx download: same parameters as /api/search. */
+export const exportPath = (params) => '/api/search/export.xlsx' + queryString(params);

@@ -9,6 +9,7 @@ import { retryButton, restoreDocument } from './lists.js';
 import { clauseLayout, bodyOf } from './clauses.js';
 import { fillRiskList } from './risk-items.js';
 import { renderFamilyCard, resetFamilyCard } from './family-card.js';
+import { similarButton, similarSourceId } from './similar-panel.js';
 
 const FLASH_MS = 2500;
 const PREVIEW_KEY = 'hetong.previewOpen';
@@ -196,14 +197,23 @@ function renderClauses(clauses, status) {
   }
   // Sub-items of a shown clause and chapter headings: see clauseLayout().
   layout = clauseLayout(clauses);
+  const documentId = current?.id;
   for (const { clause, headingOnly, level } of layout.shown) {
-    box.append(el('div', { className: `clause level-${level}` + (headingOnly ? ' clause-container' : ''), dataset: { clauseId: clause.clauseId } },
+    // Precedents exist for the clauses in the search index (not for chapter headings or unindexed parts).
+    const withSimilar = !headingOnly && clause.searchable !== false && clause.clauseId && documentId;
+    const similar = withSimilar ? similarButton(() => ({
+      clauseId: clause.clauseId, documentId, documentTitle: current?.title ?? null, number: clause.number, heading: clause.heading,
+    })) : null;
+    const node = el('div', { className: `clause level-${level}` + (headingOnly ? ' clause-container' : ''), dataset: { clauseId: clause.clauseId } },
       el('div', { className: 'clause-head' },
         el('span', { className: 'clause-number', text: clause.number ?? '' }),
         el('span', { className: 'clause-heading', text: clause.heading ?? '' }),
         el('span', { className: 'clause-type', text: headingOnly ? '' : (clause.clauseType ?? '') }),
-        clause.secondaryType && !headingOnly ? el('span', { className: 'clause-secondary-type', title: '次要类型 (secondary type)', text: clause.secondaryType }) : null),
-      headingOnly ? null : el('div', { className: 'clause-text', text: bodyOf(clause) })));
+        clause.secondaryType && !headingOnly ? el('span', { className: 'clause-secondary-type', title: '次要类型 (secondary type)', text: clause.secondaryType }) : null,
+        similar),
+      headingOnly ? null : el('div', { className: 'clause-text', text: bodyOf(clause) }));
+    if (withSimilar && similarSourceId() === clause.clauseId) node.classList.add('similar-source');
+    box.append(node);
   }
 }
 

@@ -1,6 +1,7 @@
 // Hash routes:
 //   "#/search?q=…&type=…&kind=…&party=…&year=…&risk=…&sort=date&page=N"  search (an empty hash is the home page)
 //   "#/doc/{id}?clause={clauseId}"                                  one document
+//   "#/diff?a={clauseId}&b={clauseId}"                              two clauses side by side (条款对比)
 //   "#/contract/{id}"                                               a contract family (合同族)
 //   "#/risks?risk=…&page=N"                                         contracts with risk flags (风险)
 //   "#/documents?kind=…&party=…&year=…&status=…&q=…&sort=…&page=N"  archive browsing
@@ -37,6 +38,8 @@ export function parseHash(hash) {
 
   const doc = /^\/doc\/([^/]+)\/?$/.exec(path);
   if (doc) return { view: 'doc', id: safeDecode(doc[1]), clause: params.get('clause') || null };
+
+  if (/^\/diff\/?$/.test(path)) return { view: 'diff', a: params.get('a') || null, b: params.get('b') || null };
 
   const contract = /^\/contract\/([^/]+)\/?$/.exec(path);
   if (contract) return { view: 'contract', id: safeDecode(contract[1]) };
@@ -103,6 +106,11 @@ export function pagedHash(view, page) {
 export function docHash(documentId, clauseId) {
   const base = '#/doc/' + encodeURIComponent(documentId ?? '');
   return clauseId ? `${base}?clause=${encodeURIComponent(clauseId)}` : base;
+}
+
+/** The side-by-side diff of clause a (left) and clause b (right). */
+export function diffHash(a, b) {
+  return `#/diff?a=${encodeURIComponent(a ?? '')}&b=${encodeURIComponent(b ?? '')}`;
 }
 
 export function contractHash(contractId) {

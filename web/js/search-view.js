@@ -1,12 +1,15 @@
 // The search view: results, facets, active filter chips, pager, and the recent-documents home page.
 
-import { getJson, isAbort } from './api.js';
+import { getJson, isAbort, clausePaths, exportPath } from './api.js';
 import { $, el, clear, cssToken, setHighlight, showMessage } from './dom.js';
 import { kindLabel, statusLabel, formatCount, formatDateTime, formatSize } from './labels.js';
-import { docHash, searchHash, isHome } from './route.js';
+import { docHash, diffHash, searchHash, isHome } from './route.js';
+import { similarButton, similarSourceId } from './similar-panel.js';
 
 const PAGE_SIZE = 20;
 const FACET_VISIBLE = 10;
+const EXPORT_MAX = 10000; // rows the server writes to an .xlsx export
+const GROUP_SHOWN = 20; // template clauses of a group that are looked up and listed
 
 // Facet key in the API response → hash/API parameter, heading, value label.
 const FACETS = [
@@ -18,10 +21,13 @@ const FACETS = [
 ];
 
 let pending = null;
+let groups = null; // lookups of template-group clauses for the hits shown
 
 function startRequest() {
   pending?.abort();
   pending = new AbortController();
+  groups?.abort();
+  groups = new AbortController();
   return pending.signal;
 }
 
@@ -29,6 +35,16 @@ function startRequest() {
 export function cancelSearch() {
   pending?.abort();
   pending = null;
+  groups?.abort();
+  groups = null;
+}
+
+/** The API parameters of a search state (without paging). */
+function searchParams(state) {
+  return {
+    q: state.q, type: state.type, kind: state.kind, party: state.party, year: state.year, risk: state.risk,
+    sort: state.sort === 'date' ? 'date' : null,
+  };
 }
 
 export function renderSearch(state) {
@@ -47,12 +63,10 @@ async function runSearch(state) {
   const results = $('results');
   results.setAttribute('aria-busy', 'true');
   $('total').textContent = '正在检索…';
+  $('export-xlsx').hidden = true;
   const signal = startRequest();
   try {
-    const data = await getJson('/api/search', {
-      q: state.q, type: state.type, kind: state.kind, party: state.party, year: state.year, risk: state.risk,
-      page: state.page, size: PAGE_SIZE, sort: state.sort === 'date' ? 'date' : null,
-    }, signal);
+    const data = await getJson('/api/search', { ...searchParams(state), page: state.page, size: PAGE_SIZE }, signal);
     renderResults(data, state);
   } catch (error) {
     if (isAbort(error)) return;
@@ -70,6 +84,7 @@ function renderResults(data, state) {
   const total = typeof data.total === 'number' ? data.total : 0;
   const took = typeof data.tookMs === 'number' ? `（用时 ${formatCount(data.tookMs)} 毫秒）` : '';
   $('total').textContent = `共 ${formatCount(total)} 条结果${took}`;
+  renderExport(total, state);
 
   const hits = Array.isArray(data.hits) ? data.hits : [];
   const results = clear($('results'));
@@ -85,18 +100,90 @@ function renderResults(data, state) {
   renderPager(total, state);
 }
 
+/** "导出 Excel": the current search (all pages) as an .xlsx download. */
+function renderExport(total, state) {
+  const link = $('export-xlsx');
+  link.href = exportPath(searchParams(state));
+  link.title = total > EXPORT_MAX
+    ? `导出前 ${formatCount(EXPORT_MAX)} 条结果（共 ${formatCount(total)} 条）为 Excel 表格`
+    : `把全部 ${formatCount(total)} 条结果导出为 Excel 表格`;
+  link.hidden = total === 0;
+}
+
 function renderHit(hit) {
   const text = el('div', { className: 'hit-text' });
   setHighlight(text, hit.highlight, hit.text);
-  return el('div', { className: 'hit', dataset: { clauseId: hit.clauseId, documentId: hit.documentId } },
+  const node = el('div', { className: 'hit', dataset: { clauseId: hit.clauseId, documentId: hit.documentId } },
     el('div', { className: 'hit-head' },
       el('a', { className: 'hit-title', href: docHash(hit.documentId, hit.clauseId), text: hit.documentTitle || '（无标题文档）' }),
-      el('span', { className: 'hit-kind', title: hit.kind ?? null, text: kindLabel(hit.kind) })),
+      el('span', { className: 'hit-kind', title: hit.kind ?? null, text: kindLabel(hit.kind) }),
+      hit.clauseId ? similarButton({
+        clauseId: hit.clauseId, documentId: hit.documentId, documentTitle: hit.documentTitle, number: hit.number, heading: hit.heading,
+      }) : null),
     el('div', { className: 'hit-sub' },
       el('span', { className: 'hit-number', text: hit.number ?? '' }),
       el('span', { className: 'hit-heading', text: hit.heading ?? '' }),
       el('span', { className: 'hit-type', text: hit.clauseType ?? '' })),
-    text);
+    text,
+    templateGroup(hit));
+  if (hit.clauseId && similarSourceId() === hit.clauseId) node.classList.add('similar-source');
+  return node;
+}
+
+/**
+ * Near-identical template clauses collapsed into this hit: "另有 N 条相似条款", which lists them
+ * (document, number, heading, and a diff against this hit's clause) when clicked.
+ */
+function templateGroup(hit) {
+  const count = Number.isInteger(hit.similarCount) ? hit.similarCount : 0;
+  if (count <= 0 || !hit.clauseId) return null;
+  const ids = (Array.isArray(hit.similarClauseIds) ? hit.similarClauseIds : []).filter((id) => typeof id === 'string' && id);
+  const listId = 'group-' + cssToken(hit.clauseId);
+  const list = el('ul', { className: 'hit-group', id: listId, hidden: true });
+  const toggle = el('button', {
+    type: 'button', className: 'hit-group-toggle', 'aria-expanded': 'false', 'aria-controls': listId,
+    title: '与本条措辞几乎相同的条款（多为模板条款），已合并为一条结果',
+  }, el('span', { className: 'hit-similar-count', text: `另有 ${formatCount(count)} 条相似条款` }));
+  let loaded = false;
+  toggle.addEventListener('click', () => {
+    const open = list.hidden;
+    list.hidden = !open;
+    toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+    if (open && !loaded) {
+      loaded = true;
+      loadGroup(hit, ids, count, list);
+    }
+  });
+  return el('div', { className: 'hit-foot' }, toggle, list);
+}
+
+async function loadGroup(hit, ids, count, list) {
+  const shown = ids.slice(0, GROUP_SHOWN);
+  const signal = groups?.signal;
+  list.setAttribute('aria-busy', 'true');
+  list.append(el('li', { className: 'loading', text: '正在加载…' }));
+  const results = await Promise.allSettled(shown.map((id) => getJson(clausePaths.json(id), null, signal)));
+  if (signal?.aborted) return;
+  clear(list).removeAttribute('aria-busy');
+  results.forEach((result, index) => {
+    const id = shown[index];
+    const compare = el('a', { className: 'group-compare', href: diffHash(hit.clauseId, id), title: '与上面的条款逐字对比', text: '对比' });
+    if (result.status !== 'fulfilled') {
+      list.append(el('li', { className: 'hit-group-item unavailable', dataset: { clauseId: id } },
+        el('span', { className: 'group-missing', text: `条款 ${id} 无法加载：${result.reason?.message ?? '未知错误'}` })));
+      return;
+    }
+    const clause = result.value;
+    list.append(el('li', { className: 'hit-group-item', dataset: { clauseId: id, documentId: clause.documentId } },
+      el('a', { className: 'group-doc', href: docHash(clause.documentId, id), text: clause.documentTitle || '（无标题文档）' }),
+      clause.kind && clause.kind !== 'contract' ? el('span', { className: 'group-kind', text: kindLabel(clause.kind) }) : null,
+      clause.number ? el('span', { className: 'group-number', text: clause.number }) : null,
+      clause.heading ? el('span', { className: 'group-heading', text: clause.heading }) : null,
+      compare));
+  });
+  const rest = count - shown.length;
+  if (rest > 0) list.append(el('li', { className: 'note', text: `另有 ${formatCount(rest)} 条未列出。` }));
+  if (shown.length === 0 && rest <= 0) list.append(el('li', { className: 'note', text: '无法列出这些条款。' }));
 }
 
 function renderFacets(facets, state) {
@@ -185,6 +272,7 @@ function renderPager(total, state) {
 async function showHome() {
   $('search-view').classList.add('is-home');
   $('total').textContent = '';
+  $('export-xlsx').hidden = true;
   clear($('results'));
   clear($('facets'));
   $('pager').hidden = true;

@@ -28,13 +28,18 @@ import org.hetong.index.IndexFields;
  */
 public final class SimilarClauses {
     private static final float SAME_TYPE_BOOST = 2f;
+    /** Below this share of common character bigrams a clause is a different text, not a precedent. */
+    private static final double MIN_OVERLAP = 0.08;
     private final ClauseIndex index;
 
     public SimilarClauses(ClauseIndex index) {
         this.index = index;
     }
 
-    /** A clause found similar, with how much of its wording it shares (0–1, by character bigrams). */
+    /**
+     * A clause found similar, with how much of its text is the same (0–1, by the character diff
+     * the side-by-side view shows, so both report the same number).
+     */
     public record Similar(SearchHit clause, double overlap) {}
 
     /** Empty when the clause is not in the index. */
@@ -65,17 +70,23 @@ public final class SimilarClauses {
             if (!includeFamily && contract != null) {
                 b.add(new TermQuery(new Term(IndexFields.CONTRACT_ID, contract)), BooleanClause.Occur.MUST_NOT);
             }
-            TopDocs top = searcher.search(b.build(), size);
+            TopDocs top = searcher.search(b.build(), size * 3);
             List<Similar> similar = new ArrayList<>();
             for (ScoreDoc sd : top.scoreDocs) {
+                if (similar.size() >= size) {
+                    break;
+                }
                 Document d = searcher.storedFields().document(sd.doc);
                 String other = d.get(IndexFields.TEXT);
+                if (TemplateGroups.overlap(text, other) < MIN_OVERLAP) {
+                    continue; // shares a few words, not wording: not a precedent
+                }
                 SearchHit hit = new SearchHit(d.get(IndexFields.CLAUSE_ID), d.get(IndexFields.DOCUMENT_ID), d.get(IndexFields.CONTRACT_ID),
                         d.get(IndexFields.TITLE), d.get(IndexFields.FILE_NAME), d.get(IndexFields.KIND), d.get(IndexFields.NUMBER),
                         d.get(IndexFields.HEADING), d.get(IndexFields.CLAUSE_TYPE), d.get(IndexFields.SECONDARY_TYPE),
                         Arrays.asList(d.getValues(IndexFields.PARTY)), d.get(IndexFields.YEAR), other,
                         SearchService.escape(other.length() > 300 ? other.substring(0, 300) + "…" : other), sd.score);
-                similar.add(new Similar(hit, TemplateGroups.overlap(text, other)));
+                similar.add(new Similar(hit, ClauseDiff.diff(text, other).similarity()));
             }
             return Optional.of(similar);
         } finally {

@@ -111,6 +111,7 @@ final class SearchRoutes {
         Map<String, Object> json = DocumentRoutes.clauseJson(documentId, clause);
         json.put("documentId", documentId);
         json.put("documentTitle", doc.title());
+        json.put("kind", doc.kind());
         return json;
     }
 
