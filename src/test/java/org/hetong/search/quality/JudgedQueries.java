@@ -1,0 +1,98 @@
+package org.hetong.search.quality;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The judged query set of {@code src/test/resources/relevance/queries.tsv}: documents (aliases for
+ * paths), queries as typed, and graded judgments naming clauses by document and number. The file's
+ * header explains the format; every malformed line fails with its line number.
+ *
+ * <p>Not for: resolving clauses against an archive ({@link JudgmentResolver} does that).
+ */
+record JudgedQueries(Map<String, List<String>> documents, List<Query> queries) {
+    static final String RESOURCE = "/relevance/queries.tsv";
+
+    JudgedQueries {
+        documents = Map.copyOf(documents);
+        queries = List.copyOf(queries);
+    }
+
+    /** One query as typed, with its category and judgments. */
+    record Query(String id, String category, String text, List<Judgment> judgments) {
+        Query {
+            judgments = List.copyOf(judgments);
+        }
+    }
+
+    /** A graded clause: 2 exactly what was asked, 1 partly relevant. */
+    record Judgment(int grade, String document, String clause, String reason, int line) {}
+
+    static JudgedQueries load() throws IOException {
+        try (InputStream in = JudgedQueries.class.getResourceAsStream(RESOURCE)) {
+            Objects.requireNonNull(in, "the judged query set " + RESOURCE + " is not on the test class path");
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    static JudgedQueries parse(String text) {
+        Map<String, List<String>> documents = new LinkedHashMap<>();
+        List<Query> queries = new ArrayList<>();
+        String id = null;
+        String category = null;
+        String query = null;
+        List<Judgment> judgments = new ArrayList<>();
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            int line = i + 1;
+            String raw = lines[i];
+            if (raw.isBlank() || raw.startsWith("#")) {
+                continue;
+            }
+            String[] f = raw.split("\t", -1);
+            switch (f[0]) {
+                case "doc" -> {
+                    require(f.length >= 3, line, "a document line is: doc, alias, path [, path …]");
+                    require(!documents.containsKey(f[1]), line, "document alias " + f[1] + " is defined twice");
+                    documents.put(f[1], List.of(java.util.Arrays.copyOfRange(f, 2, f.length)));
+                }
+                case "query" -> {
+                    require(f.length == 4 && !f[3].isBlank(), line, "a query line is: query, id, category, query text");
+                    if (id != null) {
+                        queries.add(new Query(id, category, query, judgments));
+                    }
+                    String newId = f[1];
+                    require(queries.stream().noneMatch(q -> q.id().equals(newId)), line, "query id " + newId + " is used twice");
+                    id = newId;
+                    category = f[2];
+                    query = f[3];
+                    judgments = new ArrayList<>();
+                }
+                case "1", "2" -> {
+                    require(id != null, line, "a judgment comes after its query line");
+                    require(f.length == 4 && !f[3].isBlank(), line, "a judgment is: grade, document alias, clause, reason");
+                    require(documents.containsKey(f[1]), line, "unknown document alias " + f[1] + "; define it with a doc line");
+                    judgments.add(new Judgment(Integer.parseInt(f[0]), f[1], f[2], f[3], line));
+                }
+                default -> throw new IllegalArgumentException(RESOURCE + " line " + line + ": unknown line kind '" + f[0]
+                        + "' (expected doc, query, 1 or 2)");
+            }
+        }
+        if (id != null) {
+            queries.add(new Query(id, category, query, judgments));
+        }
+        return new JudgedQueries(documents, queries);
+    }
+
+    private static void require(boolean condition, int line, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(RESOURCE + " line " + line + ": " + message);
+        }
+    }
+}

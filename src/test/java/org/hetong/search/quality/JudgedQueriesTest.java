@@ -1,0 +1,27 @@
+package org.hetong.search.quality;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+class JudgedQueriesTest {
+    @Test
+    void aMalformedJudgmentFailsWithItsLineAndTheUnknownAlias() {
+        var e = assertThrows(IllegalArgumentException.class, () -> JudgedQueries.parse(
+                "doc\tS1\tsample-docs/a.docx\nquery\tq1\tterm\t保密\n2\tS9\t第一条\treason\n"));
+        assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("S9"), e.getMessage());
+    }
+
+    @Test
+    void theJudgedSetHasAtLeastFortyQueriesEachWithARelevantClauseAndAReasonPerJudgment() throws IOException {
+        JudgedQueries set = JudgedQueries.load();
+        assertTrue(set.queries().size() >= RelevanceEvaluation.MIN_QUERIES, "queries: " + set.queries().size());
+        for (JudgedQueries.Query q : set.queries()) {
+            assertTrue(!q.judgments().isEmpty(), q.id() + " has no judgment");
+            assertEquals(0, q.judgments().stream().filter(j -> j.reason().isBlank()).count(), q.id() + " has a judgment without reason");
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.hetong.search.quality;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The numbers of one evaluation run and their text: a per-query table (P@10 and nDCG@10 of hetong
+ * and of the baseline, hetong's wrong and missing clauses), averages overall and per category, and
+ * the Markdown block for {@code QUALITY.md}.
+ */
+final class RelevanceReport {
+    static final int K = 10;
+    static final String COMMAND = "mvn -B test -Dtest=RelevanceEvaluation";
+
+    /** One query's rankings and scores. */
+    record Row(JudgmentResolver.ResolvedQuery query, List<String> hetong, long hetongTotal, List<String> baseline) {
+        double hetongP() {
+            return RankingMetrics.precision(hetong, query.grades(), K);
+        }
+
+        double hetongRawP() {
+            return RankingMetrics.rawPrecision(hetong, query.grades(), K);
+        }
+
+        double hetongNdcg() {
+            return RankingMetrics.ndcg(hetong, query.grades(), K);
+        }
+
+        double baselineP() {
+            return RankingMetrics.precision(baseline, query.grades(), K);
+        }
+
+        double baselineRawP() {
+            return RankingMetrics.rawPrecision(baseline, query.grades(), K);
+        }
+
+        double baselineNdcg() {
+            return RankingMetrics.ndcg(baseline, query.grades(), K);
+        }
+    }
+
+    final List<Row> rows = new ArrayList<>();
+    final List<String> skipped = new ArrayList<>();
+    private final JudgmentResolver labels;
+    private final boolean verbose;
+
+    /** {@code verbose}: print each system's first ten clauses with their grades under each query. */
+    RelevanceReport(JudgmentResolver labels, boolean verbose) {
+        this.labels = labels;
+        this.verbose = verbose;
+    }
+
+    double average(ToDoubleFunction<Row> metric) {
+        return rows.stream().mapToDouble(metric).average().orElse(0);
+    }
+
+    /** Hetong's top-10 clauses judged 0. */
+    List<String> wrong(Row r) {
+        return r.hetong().stream().limit(K).filter(id -> r.query().grades().getOrDefault(id, 0) == 0).map(labels::label).toList();
+    }
+
+    /**
+     * Relevant clauses hetong did not rank in its top 10: every relevant clause when there are at most
+     * ten, else the grade-2 clauses when the top 10 holds anything less.
+     */
+    List<String> missing(Row r) {
+        Map<String, Integer> grades = r.query().grades();
+        List<String> top = r.hetong().stream().limit(K).toList();
+        boolean fewRelevant = r.query().relevant() <= K;
+        if (!fewRelevant && top.size() == K && top.stream().allMatch(id -> grades.getOrDefault(id, 0) == 2)) {
+            return List.of();
+        }
+        int minGrade = fewRelevant ? 1 : 2;
+        return grades.entrySet().stream().filter(e -> e.getValue() >= minGrade && !top.contains(e.getKey()))
+                .sorted((a, b) -> b.getValue() - a.getValue()).map(e -> labels.label(e.getKey())).toList();
+    }
+
+    String table() {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%-4s %-11s %-30s %3s %5s | %-13s | %-13s%n", "id", "category", "query", "R",
+                "hits", "hetong P  nDCG", "baseline P nDCG"));
+        b.append("-".repeat(102)).append('\n');
+        for (Row r : rows) {
+            JudgedQueries.Query q = r.query().query();
+            b.append(String.format(Locale.ROOT, "%-4s %-11s %-30s %3d %5d | %5.2f  %5.2f | %5.2f  %5.2f%n", q.id(), q.category(),
+                    pad(q.text(), 30), r.query().relevant(), r.hetongTotal(), r.hetongP(), r.hetongNdcg(), r.baselineP(),
+                    r.baselineNdcg()));
+            List<String> wrong = wrong(r);
+            List<String> missing = missing(r);
+            if (!wrong.isEmpty()) {
+                b.append("       wrong:   ").append(list(wrong)).append('\n');
+            }
+            if (!missing.isEmpty()) {
+                b.append("       missing: ").append(list(missing)).append('\n');
+            }
+            if (verbose) {
+                b.append("       hetong:   ").append(ranking(r.hetong(), r.query().grades())).append('\n');
+                b.append("       baseline: ").append(ranking(r.baseline(), r.query().grades())).append('\n');
+            }
+        }
+        for (String s : skipped) {
+            b.append("skipped ").append(s).append('\n');
+        }
+        return b.toString();
+    }
+
+    String averages() {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%-14s %3s | %-21s | %-21s%n", "category", "n", "hetong P@10 nDCG@10", "baseline P@10 nDCG@10"));
+        for (Map.Entry<String, List<Row>> e : byCategory().entrySet()) {
+            b.append(line(e.getKey(), e.getValue()));
+        }
+        b.append(line("ALL", rows));
+        b.append(String.format(Locale.ROOT, "raw P@10 (hits/10, as trec_eval): hetong %.3f, baseline %.3f%n",
+                average(Row::hetongRawP), average(Row::baselineRawP)));
+        return b.toString();
+    }
+
+    private String line(String name, List<Row> group) {
+        return String.format(Locale.ROOT, "%-14s %3d | %8.3f  %8.3f  | %8.3f  %8.3f%n", name, group.size(),
+                avg(group, Row::hetongP), avg(group, Row::hetongNdcg), avg(group, Row::baselineP), avg(group, Row::baselineNdcg));
+    }
+
+    Map<String, List<Row>> byCategory() {
+        Map<String, List<Row>> groups = new LinkedHashMap<>();
+        rows.forEach(r -> groups.computeIfAbsent(r.query().query().category(), k -> new ArrayList<>()).add(r));
+        return groups;
+    }
+
+    /** The block for the "Search relevance" section of QUALITY.md. */
+    String markdown(boolean withRealdocs, List<SearchBehaviourChecks.Check> checks) {
+        StringBuilder b = new StringBuilder();
+        b.append("Measured ").append(LocalDate.now()).append(" with `").append(COMMAND).append("` over ")
+                .append(withRealdocs ? "sample-docs + ../shared/realdocs" : "sample-docs only (realdocs absent)")
+                .append(", ").append(rows.size()).append(" judged queries.\n\n");
+        b.append("| | P@10 | nDCG@10 |\n|---|---|---|\n");
+        b.append(String.format(Locale.ROOT, "| hetong | %.3f | %.3f |%n", average(Row::hetongP), average(Row::hetongNdcg)));
+        b.append(String.format(Locale.ROOT, "| StandardAnalyzer baseline | %.3f | %.3f |%n", average(Row::baselineP), average(Row::baselineNdcg)));
+        b.append(String.format(Locale.ROOT, "| target | ≥ 0.9 | ≥ 0.85 |%n%n"));
+        b.append("| category | n | hetong P@10 | hetong nDCG@10 | baseline P@10 | baseline nDCG@10 |\n|---|---|---|---|---|---|\n");
+        for (Map.Entry<String, List<Row>> e : byCategory().entrySet()) {
+            List<Row> g = e.getValue();
+            b.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %.2f |%n", e.getKey(), g.size(),
+                    avg(g, Row::hetongP), avg(g, Row::hetongNdcg), avg(g, Row::baselineP), avg(g, Row::baselineNdcg)));
+        }
+        b.append('\n');
+        for (SearchBehaviourChecks.Check c : checks) {
+            b.append("- ").append(c.passed() ? "✅ " : "❌ ").append(c.name()).append(": ").append(c.detail()).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The first ten clauses with their grades: {@code 2:S1 第十四条}. */
+    private String ranking(List<String> ids, Map<String, Integer> grades) {
+        return String.join(", ", ids.stream().limit(K).map(id -> grades.getOrDefault(id, 0) + ":" + labels.label(id)).toList());
+    }
+
+    private static double avg(List<Row> rows, ToDoubleFunction<Row> metric) {
+        return rows.stream().mapToDouble(metric).average().orElse(0);
+    }
+
+    private static String list(List<String> labels) {
+        int shown = Math.min(6, labels.size());
+        String s = String.join(", ", labels.subList(0, shown));
+        return labels.size() > shown ? s + " (+" + (labels.size() - shown) + " more)" : s;
+    }
+
+    /** Pads to a display width, counting a Han character as two columns. */
+    private static String pad(String s, int width) {
+        StringBuilder b = new StringBuilder();
+        int w = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int cw = c >= 0x2E80 ? 2 : 1;
+            if (w + cw > width) {
+                break;
+            }
+            b.append(c);
+            w += cw;
+        }
+        return b.append(" ".repeat(Math.max(0, width - w))).toString();
+    }
+}
