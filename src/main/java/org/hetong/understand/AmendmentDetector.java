@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
  * Finds the contract clauses a supplement changes, from the wording Chinese supplements use:
  * "原合同第五条第二款修改为：…", "第七条变更为…", "删除原合同第八条第二款", "第九条第三款予以删除",
  * "增加一条，作为第十六条：…", "新增第二十四条", "在原合同第二条第（二）款之后增加一项".
- * A mere citation ("按原合同第十六条的约定") is not a change.
+ * A mere citation ("按原合同第十六条的约定") is not a change, nor is the supplement's own article label
+ * ("第四条【条款删除】", "第四条　删除条款" head the supplement's fourth article, they do not delete the
+ * contract's). Striking words out of an article ("删除原合同第七条第（二）项中“…”的约定，改为…") modifies it;
+ * only a whole article, paragraph or item struck is a deletion.
  */
 public final class AmendmentDetector {
     private static final String NUM = "[0-9０-９一二三四五六七八九十百零〇两]{1,6}";
@@ -26,6 +29,12 @@ public final class AmendmentDetector {
     private static final Pattern ADD_DIRECT = Pattern.compile("(?:增加|新增|增设|增订)" + SOURCE + ARTICLE);
     /** Adding an item or paragraph inside an article modifies it; adding a whole article ("增加一条") does not. */
     private static final Pattern ADD_INSIDE = Pattern.compile("在" + SOURCE + ARTICLE + "[^。；;\\n]{0,30}?(?:之后|后|中|末尾)(?:增加|新增|补充)(?!一条|1条)");
+    /** After a struck article: words quoted out of it, or a replacement, make the deletion a modification. */
+    private static final String REPLACED = "[，,]?\\s*(?:并)?(?:改为|修改为|替换为|变更为|调整为|更改为)";
+    private static final Pattern WORDS_STRUCK = Pattern.compile("^(?:中的?|的)?\\s*[“\"「『‘]|^\\s*" + REPLACED
+            + "|^[^。；;\\n第]{0,80}?(?:约定|内容|表述|字样|文字)[”\"」』’]?\\s*" + REPLACED);
+    /** The supplement's own label at the head of its article: 第四条 before a space, 【heading】 or the line end. */
+    private static final Pattern OWN_LABEL = Pattern.compile("^[\\s*#]*第(?<n>" + NUM + ")条(?=[ \\t　\\r\\n【*]|$)");
 
     public List<Amendment> detect(List<Clause> clauses) {
         List<Amendment> found = new ArrayList<>();
@@ -34,7 +43,7 @@ public final class AmendmentDetector {
             if (!clause.searchable() && clause.role() == ClauseRole.CLAUSE) {
                 continue; // sub-items are read as part of their article
             }
-            String text = clause.text();
+            String text = withoutOwnLabel(clause);
             // Order matters: an added article ("增加一条作为第十六条") is not also a modification of 第十六条.
             scan(clause, text, ADD_AS, Amendment.Action.ADD, found, seen);
             scan(clause, text, ADD_INSIDE, Amendment.Action.MODIFY, found, seen);
@@ -59,8 +68,27 @@ public final class AmendmentDetector {
             if (!seen.add(key)) {
                 continue;
             }
-            found.add(new Amendment(clause.ordinal(), action, article, m.group("art"), sentenceAround(text, m.start(), m.end())));
+            Amendment.Action actual = action == Amendment.Action.DELETE && WORDS_STRUCK.matcher(text.substring(m.end())).find()
+                    ? Amendment.Action.MODIFY : action;
+            found.add(new Amendment(clause.ordinal(), actual, article, m.group("art"), sentenceAround(text, m.start(), m.end())));
         }
+    }
+
+    /**
+     * The clause's text with its own article label blanked out (same length, so offsets hold), when
+     * the label is the clause's number set apart from what follows, not "第五条修改为…" run together.
+     */
+    static String withoutOwnLabel(Clause clause) {
+        String text = clause.text();
+        Matcher label = OWN_LABEL.matcher(text);
+        if (clause.number() == null || !label.find()) {
+            return text;
+        }
+        Matcher own = Pattern.compile("第(" + NUM + ")条").matcher(clause.number());
+        if (!own.find() || ChineseNumerals.parse(own.group(1)) != ChineseNumerals.parse(label.group("n"))) {
+            return text;
+        }
+        return " ".repeat(label.end()) + text.substring(label.end());
     }
 
     /** The sentence (or line) containing a match, bounded in length, plus a quoted replacement text if one follows. */

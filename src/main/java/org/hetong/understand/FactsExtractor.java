@@ -18,12 +18,15 @@ public final class FactsExtractor {
 
     public DocumentFacts extract(String id, Understanding u, String text, String messageId, String inReplyTo, LocalDate mailDate) {
         ContractFields f = u.fields();
+        // A supplement's own number (HT-2023-0417-BC01) is not a reference; the contract number it cites
+        // (原合同编号：HT-2023-0417) is, and is what links it. Codes broken over a PDF line count whole.
+        String own = normalizeNumber(f.contractNumber());
         Set<String> numbers = new LinkedHashSet<>();
-        Matcher m = NUMBER_TOKEN.matcher(text);
+        Matcher m = NUMBER_TOKEN.matcher(FieldExtractor.joinBrokenCodes(text) + "\n" + (u.title() == null ? "" : u.title()));
         while (m.find() && numbers.size() < 50) {
-            String token = m.group();
-            if (token.chars().anyMatch(Character::isDigit) && !token.equals(f.contractNumber())) {
-                numbers.add(normalizeNumber(token));
+            String token = normalizeNumber(m.group());
+            if (token.chars().anyMatch(Character::isDigit) && !token.equals(own)) {
+                numbers.add(token);
             }
         }
         Set<String> titles = new LinkedHashSet<>();
@@ -35,10 +38,7 @@ public final class FactsExtractor {
         if (ownTitle != null) {
             titles.remove(ownTitle);
         }
-        LocalDate date = f.signDate() != null ? f.signDate() : f.effectiveDate() != null ? f.effectiveDate() : mailDate;
-        if (date == null) {
-            date = documentDate(u.kind(), text);
-        }
+        LocalDate date = dateOf(u.kind(), f, text, messageId != null ? mailDate : null, mailDate);
         List<Amendment> changes = u.kind() == DocumentKind.SUPPLEMENT ? amendments.detect(u.clauses()) : List.of();
         return new DocumentFacts(id, u.kind(), u.title(), f.contractNumber() == null ? null : normalizeNumber(f.contractNumber()),
                 ownTitle, f.parties().stream().map(ContractFields.Party::name).toList(), date, f.expiryDate(), numbers, titles,
@@ -46,18 +46,40 @@ public final class FactsExtractor {
     }
 
     /**
+     * When a document was made: a contract when it was signed (else took effect); a mail when it was
+     * sent; a letter or record when it was signed at its foot — not a date of effect it announces,
+     * nor the date of the contract it cites. A file's own creation date comes last: templates and
+     * copies make it stale.
+     *
+     * @param sent    a mail's Date header, else null
+     * @param created the file's creation date from its metadata, or null
+     */
+    static LocalDate dateOf(DocumentKind kind, ContractFields f, String text, LocalDate sent, LocalDate created) {
+        if (sent != null) {
+            return sent;
+        }
+        boolean written = kind == DocumentKind.CORRESPONDENCE || kind == DocumentKind.ATTACHMENT;
+        LocalDate date = f.signDate() != null ? f.signDate() : written ? footDate(text) : f.effectiveDate();
+        if (date == null) {
+            date = created;
+        }
+        return date != null ? date : documentDate(kind, text);
+    }
+
+    /** The last date in the last lines of a text, where letters and records are dated; or null. */
+    private static LocalDate footDate(String text) {
+        String foot = text.length() > 400 ? text.substring(text.length() - 400) : text;
+        List<ChineseDates.Found> dates = ChineseDates.findAll(foot);
+        return dates.isEmpty() ? null : dates.get(dates.size() - 1).date();
+    }
+
+    /**
      * The date a document bears when no field gives one: letters and records are dated at their
      * foot (the first date in a letter is usually the contract's it refers to), others at the head.
      */
     static LocalDate documentDate(DocumentKind kind, String text) {
-        if (kind == DocumentKind.CORRESPONDENCE || kind == DocumentKind.ATTACHMENT) {
-            String foot = text.length() > 400 ? text.substring(text.length() - 400) : text;
-            List<ChineseDates.Found> dates = ChineseDates.findAll(foot);
-            if (!dates.isEmpty()) {
-                return dates.get(dates.size() - 1).date();
-            }
-        }
-        return ChineseDates.first(text);
+        LocalDate foot = kind == DocumentKind.CORRESPONDENCE || kind == DocumentKind.ATTACHMENT ? footDate(text) : null;
+        return foot != null ? foot : ChineseDates.first(text);
     }
 
     /** Contract numbers compare without case, spaces and dash variants. */

@@ -1,6 +1,5 @@
 package org.hetong.understand;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Reads a contract's fields: number, title, parties with roles, signing / effective / expiry dates
  * and the total amount (figures and capitals reconciled). Template placeholders (＿＿＿, 【】, blank
- * after the colon) count as not filled in.
+ * after the colon) count as not filled in. Dates and amounts as written are read by
+ * {@link ChineseDates} and {@link ChineseAmounts}; this class knows which of them is which field.
  */
 public final class FieldExtractor {
     static final String ROLES = "甲方|乙方|丙方|丁方|委托方|受托方|委托人|受托人|许可方|被许可方|许可人|被许可人|买方|卖方"
@@ -20,17 +20,36 @@ public final class FieldExtractor {
             + "|转让方|受让方|合作方|委托单位|服务单位";
     private static final Pattern PARTY_LINE = Pattern.compile(
             "^[ \\t　]*(?<role>" + ROLES + ")\\s*(?:[（(][^）)\\n]{0,16}[)）])?\\s*[：:]\\s*(?<name>[^\\n]{2,80})$", Pattern.MULTILINE);
+    /**
+     * 合同编号：X, 合同编号X (no colon before a code), 合同编号为X, 合同名称及编号 《…》（X）; a bare 编号 only with
+     * a colon, and not 项目编号 / 变更单编号 (a CJK character before it makes it another number).
+     */
     private static final Pattern NUMBER = Pattern.compile(
-            "(?:合同编号|协议编号|合同号|(?<![\\u4e00-\\u9fff])编\\s*号)\\s*[：:]\\s*(?<n>[A-Za-z0-9（(〔\\[【][A-Za-z0-9\\-－—_/（）()〔〕\\[\\]【】.·\\u4e00-\\u9fff]{2,40})");
+            "(?<label>(?:合同|协议)(?:名称及)?编号|合同号|(?<![\\u4e00-\\u9fff])编\\s*号)"
+                    + "(?<sep>\\s*[：:]\\s*|\\s*(?:为|是)\\s*|[ \\t　]*(?=[A-Za-z0-9])|\\s+(?=《))"
+                    + "(?:《[^》\\n]{1,60}》\\s*[（(]\\s*)?"
+                    + "(?<n>[A-Za-z0-9（(〔\\[【][A-Za-z0-9\\-－—_/（）()〔〕\\[\\]【】.·\\u4e00-\\u9fff]{2,40})");
+    /**
+     * Before 合同编号: 本/补充/变更 name the document's own number; 原/主, or an opening bracket after the
+     * name of a document (《…》（合同编号：…）), a number the text cites.
+     */
+    private static final Pattern OWN_PREFIX = Pattern.compile("(?:本|补充|变更|修订|修正|修改)[\\u4e00-\\u9fff]{0,3}$");
+    private static final Pattern CITED_PREFIX = Pattern.compile("(?:原|主)[\\u4e00-\\u9fff]{0,2}$|[（(]\\s*$");
+    private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9\\-－—_/.]*[A-Za-z0-9]");
+    /** A code like HT-2023-0417 or QLY-SaaS-2024-0158, wherever it stands (a mail subject, a 事由 line). */
+    private static final Pattern BARE_CODE = Pattern.compile(
+            "(?<![A-Za-z0-9])[A-Za-z]{1,8}(?:[-_/][A-Za-z0-9]{1,12}){1,6}(?![A-Za-z0-9])");
+    private static final Pattern REFERENCE_LINE = Pattern.compile("(?m)^[ \\t　]*(?:事由|主题|标题|Subject|Re|RE)\\s*[：:]\\s*(.+)$");
+    private static final Pattern BROKEN_CODE = Pattern.compile("(?<=[A-Za-z0-9][-－—_/])[ \\t]*\\r?\\n[ \\t]*(?=[A-Za-z0-9])");
+    private static final Pattern NUMBER_LABEL = Pattern.compile("(?:合同|协议)编号");
+    /** 【电子商务平台经营者】, （网上店铺经营者）, «P1»: a template's hint where the name goes. */
+    private static final Pattern BRACKETED_HINT = Pattern.compile("^(?:【[^】]*】|\\[[^\\]]*\\]|[（(][^）)]*[)）]|«[^»]*»|<[^>]*>|\\{\\{.*\\}\\})$");
     private static final Pattern PLACEHOLDER = Pattern.compile("^[\\s_＿—\\-.…·【】\\[\\]（）()×xX*　]*$");
-    private static final Pattern TERM = Pattern.compile(
-            "自\\s*(?<from>[^，,。；;\\n]{6,20}?)\\s*(?:起|开始)\\s*(?:至|到)\\s*(?<to>[^，,。；;\\n]{6,20}?)\\s*(?:止|为止|结束)");
     private static final Pattern SIGN_DATE = Pattern.compile("(?:签订|签署|签约|订立)(?:日期|时间)\\s*[：:]?");
-    private static final Pattern FIGURE = Pattern.compile(
-            "(?<cur>人民币|RMB|CNY|¥|￥|美元|USD|US\\$|\\$)?\\s*[（(]?\\s*(?<sym>[¥￥$])?\\s*(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?|\\d+(?:\\.\\d{1,2})?)\\s*(?<unit>万元|万|元|美元)?");
-    private static final Pattern CAPITALS = Pattern.compile("(?:人民币|大写[：:]?)\\s*(?<cap>[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+[元圆](?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?)");
-    private static final Pattern TOTAL_CONTEXT = Pattern.compile(
-            "合同总价|合同总金额|合同总额|总价款|合同价款|合同金额|合同价格|总金额|总价|许可费总额|许可费|服务费总额|服务费用总额|项目总金额|合同总费用");
+    private static final Pattern EFFECTIVE_DATE = Pattern.compile("生效(?:日期|时间)\\s*[：:为]?");
+    /** 本合同自2024年3月1日起生效: the document's own effect, not a new price's or a notice's. */
+    private static final Pattern EFFECTIVE_FROM = Pattern.compile(
+            "本[\\u4e00-\\u9fff]{0,4}(?:合同|协议)[^。；;\\n]{0,20}?自\\s*(?<date>[^，,。；;\\n]{6,20}?)\\s*起?\\s*(?:正式)?生效");
 
     public ContractFields extract(String text, List<Clause> clauses, String title) {
         String head = text.length() > 4000 ? text.substring(0, 4000) : text;
@@ -38,29 +57,92 @@ public final class FieldExtractor {
                 .findFirst().orElse("");
         List<ContractFields.Party> parties = parties(head, signature);
         String number = contractNumber(head);
+        if (number == null && !NUMBER_LABEL.matcher(head).find()) {
+            // A blank 合同编号 label means the number is not filled in, whatever code the title carries.
+            number = referencedCode(title, head);
+        }
         LocalDate signDate = signDate(text, signature, head);
-        LocalDate[] term = term(text);
-        ContractFields.Amount amount = amount(text);
-        return new ContractFields(number, title, parties, signDate, term[0], term[1], amount);
+        ChineseDates.Term term = ChineseDates.term(text);
+        LocalDate effective = effectiveDate(text);
+        if (term.start() == null && term.end() == null) {
+            term = ChineseDates.termOfLength(text, effective);
+        }
+        if (effective == null) {
+            effective = term.start();
+        }
+        LocalDate expiry = term.end();
+        return new ContractFields(number, title, parties, signDate, effective, expiry, ChineseAmounts.total(text));
     }
 
+    /**
+     * The document's own number: one labelled as its own (本协议编号, 补充协议编号) first, then a plain
+     * 合同编号, then the number of the contract it cites (原合同编号, 《…》（合同编号：…）), which is what
+     * letters and records carry.
+     */
     static String contractNumber(String text) {
-        Matcher m = NUMBER.matcher(text);
-        while (m.find()) {
-            String n = m.group("n").strip();
-            if (n.matches("[A-Za-z0-9].*")) {
-                // A code like HT-2023-0417 ends where its letters, digits and separators end: "HT-2023-0417）及…" is not part of it.
-                Matcher code = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9\\-－—_/.]*[A-Za-z0-9]").matcher(n);
-                if (code.find()) {
-                    n = code.group();
-                }
+        String joined = joinBrokenCodes(text);
+        Matcher m = NUMBER.matcher(joined);
+        String best = null;
+        int bestRank = Integer.MAX_VALUE;
+        // Each search starts after the last label, not after its value: a value read too far
+        // ("X）及其变更协议（编号：Y") must not hide the next label.
+        for (int from = 0; m.find(from); from = m.end("label")) {
+            boolean bareLabel = m.group("label").startsWith("编");
+            if (bareLabel && !m.group("sep").contains("：") && !m.group("sep").contains(":")) {
+                continue;
             }
-            n = n.replaceAll("[）)】\\]]+$", n.contains("(") || n.contains("（") ? "$0" : "");
-            if (!PLACEHOLDER.matcher(n).matches() && n.chars().anyMatch(Character::isLetterOrDigit)) {
-                return n;
+            String n = cleanNumber(m.group("n"));
+            if (n == null) {
+                continue;
+            }
+            int lineStart = joined.lastIndexOf('\n', m.start()) + 1;
+            String before = joined.substring(Math.max(lineStart, m.start() - 8), m.start());
+            int rank = OWN_PREFIX.matcher(before).find() ? 0 : CITED_PREFIX.matcher(before).find() ? 2 : 1;
+            if (rank < bestRank) {
+                best = n;
+                bestRank = rank;
+            }
+        }
+        return best;
+    }
+
+    private static String cleanNumber(String raw) {
+        String n = raw.strip();
+        if (n.matches("[A-Za-z0-9].*")) {
+            // A code like HT-2023-0417 ends where its letters, digits and separators end: "HT-2023-0417）及…" is not part of it.
+            Matcher code = CODE.matcher(n);
+            if (code.find()) {
+                n = code.group();
+            }
+        }
+        n = n.replaceAll("[）)】\\]]+$", n.contains("(") || n.contains("（") ? "$0" : "");
+        return PLACEHOLDER.matcher(n).matches() || n.chars().noneMatch(Character::isLetterOrDigit) ? null : n;
+    }
+
+    /** A contract code that a mail subject or a letter's 事由 line names without a label. */
+    static String referencedCode(String title, String head) {
+        List<String> places = new ArrayList<>();
+        if (title != null) {
+            places.add(title);
+        }
+        Matcher line = REFERENCE_LINE.matcher(head);
+        while (line.find()) {
+            places.add(line.group(1));
+        }
+        for (String place : places) {
+            Matcher code = BARE_CODE.matcher(place);
+            while (code.find()) {
+                if (code.group().chars().filter(Character::isDigit).count() >= 2) {
+                    return code.group();
+                }
             }
         }
         return null;
+    }
+
+    /** Codes that PDF layout broke at a hyphen ("QH-JF-2024-\n0027") put back together. */
+    static String joinBrokenCodes(String text) {
+        return BROKEN_CODE.matcher(text).replaceAll("");
     }
 
     static List<ContractFields.Party> parties(String head, String signature) {
@@ -81,12 +163,18 @@ public final class FieldExtractor {
     }
 
     static String cleanName(String raw) {
-        String name = raw.replaceAll("[（(](盖章|签章|公章|签字|签名|以下简称[^)）]*)[)）]", "")
+        String name = raw.replace('\u00a0', ' ')
+                .replaceAll("[（(](盖章|签章|公章|签字|签名|以下简称[^)）]*)[)）]", "")
                 .replaceAll("[（(]?以下简称.*$", "")
                 .replaceAll("\\s{2,}.*$", "")
                 .replaceAll("[，,。；;]+$", "")
                 .strip();
-        if (name.length() < 2 || PLACEHOLDER.matcher(name).matches() || name.matches(".*[_＿]{2,}.*")) {
+        // 青禾数智软件 有限公司 (a space left by PDF layout) and 华为技术(深圳)有限公司 (half-width brackets) are the
+        // names the register knows as 青禾数智软件有限公司 and 华为技术（深圳）有限公司.
+        name = name.replaceAll("(?<=[\\u4e00-\\u9fff])[ \\t　]+(?=[\\u4e00-\\u9fff（(])", "")
+                .replaceAll("\\((?=[\\u4e00-\\u9fff])([^()]*[\\u4e00-\\u9fff])\\)", "（$1）");
+        if (name.length() < 2 || PLACEHOLDER.matcher(name).matches() || BRACKETED_HINT.matcher(name).matches()
+                || name.matches(".*[_＿]{2,}.*")) {
             return null;
         }
         if (name.startsWith("地址") || name.startsWith("法定代表人") || name.contains("：") || name.length() > 40) {
@@ -96,13 +184,9 @@ public final class FieldExtractor {
     }
 
     static LocalDate signDate(String text, String signature, String head) {
-        Matcher m = SIGN_DATE.matcher(text);
-        while (m.find()) {
-            String after = text.substring(m.end(), Math.min(text.length(), m.end() + 24));
-            LocalDate date = ChineseDates.first(after);
-            if (date != null) {
-                return date;
-            }
+        LocalDate labelled = dateAfter(text, SIGN_DATE);
+        if (labelled != null) {
+            return labelled;
         }
         List<ChineseDates.Found> inSignature = ChineseDates.findAll(signature);
         if (!inSignature.isEmpty()) {
@@ -111,68 +195,42 @@ public final class FieldExtractor {
         return null;
     }
 
-    static LocalDate[] term(String text) {
-        Matcher m = TERM.matcher(text);
-        while (m.find()) {
-            LocalDate from = ChineseDates.first(m.group("from"));
-            LocalDate to = ChineseDates.first(m.group("to"));
-            if (from != null && to != null && !to.isBefore(from)) {
-                return new LocalDate[] {from, to};
-            }
+    /** A stated date of effect: 生效日期：2024年9月10日, 本协议自2024年3月1日起生效. */
+    static LocalDate effectiveDate(String text) {
+        LocalDate labelled = dateAfter(text, EFFECTIVE_DATE);
+        if (labelled != null) {
+            return labelled;
         }
-        return new LocalDate[] {null, null};
-    }
-
-    static ContractFields.Amount amount(String text) {
-        Matcher ctx = TOTAL_CONTEXT.matcher(text);
-        while (ctx.find()) {
-            String window = text.substring(ctx.end(), Math.min(text.length(), ctx.end() + 80));
-            ContractFields.Amount amount = firstAmount(window);
-            if (amount != null) {
-                return amount;
+        Matcher m = EFFECTIVE_FROM.matcher(text);
+        while (m.find()) {
+            LocalDate date = ChineseDates.first(m.group("date"));
+            if (date != null) {
+                return date;
             }
         }
         return null;
     }
 
-    /** The first amount in a short window: capitals and figures, reconciled when both are there. */
-    static ContractFields.Amount firstAmount(String window) {
-        Matcher cap = CAPITALS.matcher(window);
-        BigDecimal fromCapitals = null;
-        String capText = null;
-        if (cap.find()) {
-            fromCapitals = ChineseAmounts.parse(cap.group("cap"));
-            capText = cap.group(0);
+    /** The first date within a few characters after a label; a blank (____年__月__日) is skipped. */
+    private static LocalDate dateAfter(String text, Pattern label) {
+        Matcher m = label.matcher(text);
+        while (m.find()) {
+            String after = text.substring(m.end(), Math.min(text.length(), m.end() + 24));
+            int lineEnd = after.indexOf('\n', 1);
+            LocalDate date = ChineseDates.first(lineEnd > 0 ? after.substring(0, lineEnd) : after);
+            if (date != null) {
+                return date;
+            }
         }
-        Matcher fig = FIGURE.matcher(window);
-        while (fig.find()) {
-            boolean money = fig.group("cur") != null || fig.group("sym") != null || fig.group("unit") != null;
-            if (!money) {
-                continue;
-            }
-            BigDecimal value = new BigDecimal(fig.group("num").replace(",", ""));
-            String unit = fig.group("unit");
-            if (unit != null && unit.startsWith("万")) {
-                value = value.multiply(BigDecimal.valueOf(10_000));
-            }
-            String currency = currencyOf(fig.group("cur"), fig.group("sym"), unit);
-            value = value.setScale(2, java.math.RoundingMode.HALF_UP);
-            String shown = fig.group(0).replaceFirst("[（(]\\s*", "").strip(); // the figure, not the bracket it opens
-            if (fromCapitals != null && fromCapitals.compareTo(value) != 0) {
-                // Figures and capitals disagree: the capitals are legally decisive (《票据法》 practice), keep them.
-                return new ContractFields.Amount(fromCapitals, "CNY", capText);
-            }
-            return new ContractFields.Amount(value, currency, capText != null ? capText + " " + shown : shown);
-        }
-        return fromCapitals == null ? null : new ContractFields.Amount(fromCapitals, "CNY", capText);
+        return null;
     }
 
-    private static String currencyOf(String cur, String sym, String unit) {
-        String c = cur == null ? "" : cur;
-        if (c.contains("美元") || c.contains("USD") || c.contains("US$") || "$".equals(c) || "$".equals(sym)
-                || "美元".equals(unit)) {
-            return "USD";
-        }
-        return "CNY";
+    static ContractFields.Amount amount(String text) {
+        return ChineseAmounts.total(text);
+    }
+
+    static LocalDate[] term(String text) {
+        ChineseDates.Term term = ChineseDates.term(text);
+        return new LocalDate[] {term.start(), term.end()};
     }
 }

@@ -62,4 +62,27 @@ class AmendmentDetectorTest {
         assertTrue(a.excerpt().contains("2024年1月31日前完成全部开发"), a.excerpt());
         assertEquals(0, a.clauseOrdinal());
     }
+
+    @Test
+    void theSupplementsOwnArticleLabelIsNotADeletionOfThatArticle() {
+        assertEquals(List.of("DELETE 16 第十六条第2款"), changes("", "", "", "第四条【条款删除】\n删除原合同第十六条第2款。"));
+        assertEquals(List.of("DELETE 9 第九条"), changes("", "", "", "第四条　删除条款\n原合同第九条予以删除。"));
+    }
+
+    @Test
+    void theLabelOnTheSameLineAsTheChangeIsNotATargetEither() {
+        assertEquals(List.of("MODIFY 5 第五条"), changes("第一条 原合同第五条修改为：“乙方应于2024年8月15日前完成部署。”"));
+    }
+
+    @Test
+    void strikingWordsOutOfAnArticleAndReplacingThemModifiesIt() {
+        assertEquals(List.of("MODIFY 7 第七条第（二）项"), changes("", "", "",
+                "第四条　删除条款\n删除原合同第七条第（二）项中“项目经理每周驻场不少于4个工作日”的约定，改为每周驻场不少于3个工作日。"));
+        assertEquals(List.of("MODIFY 3 第三条"), changes("删除原合同第三条中“含税”二字。"));
+    }
+
+    @Test
+    void aStruckArticleFollowedByRenumberingIsStillADeletion() {
+        assertEquals(List.of("DELETE 8 第八条"), changes("删除原合同第八条，其后各条的序号依次改为前移一位。"));
+    }
 }

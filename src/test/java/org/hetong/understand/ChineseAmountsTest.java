@@ -35,4 +35,18 @@ class ChineseAmountsTest {
     void answersNullForTextThatIsNotAnAmount(String text) {
         assertNull(ChineseAmounts.parse(text));
     }
+
+    @org.junit.jupiter.api.Test
+    void readsFiguresAndCapitalsTogether() {
+        ContractFields.Amount amount = ChineseAmounts.first("为人民币捌万元整（¥80,000.00），含税");
+        assertEquals(new BigDecimal("80000.00"), amount.value());
+        assertEquals("CNY", amount.currency());
+        assertEquals("人民币捌万元整 ¥80,000.00", amount.text());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"合同总价的30%", "按应付金额的万分之三", "共计15台", "第2.2条"})
+    void aPercentageOrAPlainNumberIsNotAnAmount(String text) {
+        assertNull(ChineseAmounts.first(text));
+    }
 }

@@ -54,4 +54,43 @@ class ChineseDatesTest {
     void impossibleDatesAndOtherNumbersAreNotDates(String text) {
         assertNull(ChineseDates.first(text));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"２０２３年５月１日", "２０２３－０５－０１", "２０２３．５．１", "2023　年　5　月　1　日", "2023年5月1号",
+            "二O二三年五月一日", "二〇二三年 五 月 一 日"})
+    void readsFullWidthDigitsIdeographicSpacesAndTheOtherWaysOfWritingMayDay(String written) {
+        assertEquals(MAY_DAY, ChineseDates.first(written));
+    }
+
+    @Test
+    void offsetsOfAFullWidthDateAreOffsetsIntoTheTextAsWritten() {
+        String text = "签订日期：２０２３年５月１日";
+        ChineseDates.Found found = ChineseDates.findAll(text).get(0);
+        assertEquals("２０２３年５月１日", text.substring(found.start(), found.end()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"【】年【】月【】日", "＿＿年＿＿月＿＿日", "　　年　　月　　日"})
+    void bracketAndFullWidthBlanksAreNotDatesEither(String template) {
+        assertEquals(List.of(), ChineseDates.findAll(template));
+    }
+
+    @Test
+    void aTermIsARangeInASentenceAboutTheTerm() {
+        ChineseDates.Term term = ChineseDates.term("十、合同期限\n本合同服务期自2024年7月1日起至2027年6月30日止。");
+        assertEquals(new ChineseDates.Term(LocalDate.of(2024, 7, 1), LocalDate.of(2027, 6, 30)), term);
+    }
+
+    @Test
+    void aTermWrappedOverTwoLinesIsStillOneRange() {
+        ChineseDates.Term term = ChineseDates.term("本合同有效期自2024年3月1日起至\n2025年2月28日止。");
+        assertEquals(new ChineseDates.Term(LocalDate.of(2024, 3, 1), LocalDate.of(2025, 2, 28)), term);
+    }
+
+    @Test
+    void aTermOfLengthEndsTheDayBeforeItsAnniversary() {
+        assertEquals(new ChineseDates.Term(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31)),
+                ChineseDates.termOfLength("服务期为两年，自2024年1月1日起算。", null));
+        assertEquals(new ChineseDates.Term(null, null), ChineseDates.termOfLength("保密期限为三年，自2024年1月1日起算。", null));
+    }
 }

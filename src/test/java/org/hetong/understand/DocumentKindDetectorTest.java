@@ -72,4 +72,16 @@ class DocumentKindDetectorTest {
         assertEquals(DocumentKind.OTHER, detector.detect("说明", "text/plain", "一些说明文字。", List.of()));
         assertEquals(DocumentKind.OTHER, detector.detect(null, null, "", List.of()));
     }
+
+    @Test
+    void aMailSavedAsTextIsCorrespondence() {
+        String text = "发件人：林静 <lin@example.com>\n收件人：周工 <zhou@example.com>\n主题：软件测评服务合同\n\n周工：\n";
+        assertEquals(DocumentKind.CORRESPONDENCE, detector.detect("软件测评服务合同", "text/plain", text, List.of()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"《仓储系统开发合同》补充约定", "软件许可协议修正协议", "运维服务合同增补协议"})
+    void otherNamesOfSupplementsMakeSupplements(String title) {
+        assertEquals(DocumentKind.SUPPLEMENT, kindOfTitle(title));
+    }
 }

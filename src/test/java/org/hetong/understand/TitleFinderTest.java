@@ -43,4 +43,36 @@ class TitleFinderTest {
         assertEquals("a.b", finder.find("", null, null, "dir/a.b.pdf"));
         assertNull(finder.find("", null, null, null));
     }
+
+    @Test
+    void aMailSavedAsTextIsTitledByItsSubjectWithoutTheLabel() {
+        String text = "发件人：林静 <lin@example.com>\n收件人：周工 <zhou@example.com>\n日期：2024年3月2日 10:15\n"
+                + "主题：回复：测试报告初稿反馈（合同编号TQ-CS-2023-077）\n\n周工，您好：\n";
+        assertEquals("回复：测试报告初稿反馈（合同编号TQ-CS-2023-077）", finder.find(text, null, null, "mail.txt"));
+    }
+
+    @Test
+    void markdownBoldMarksAreNotPartOfTheTitle() {
+        assertEquals("数据治理平台开发合同", finder.find("**数据治理平台开发合同**\n\n合同编号：SZ-2024-01\n", null, null, "a.md"));
+        assertEquals("关于支付年度许可费的通知", finder.find("# **关于支付年度许可费的通知**\n", null, null, "a.md"));
+    }
+
+    @Test
+    void joinsATitleSetOnTwoLines() {
+        assertEquals("澜州港务集团智慧码头建设项目第一阶段评审会议纪要",
+                finder.find("澜州港务集团智慧码头建设项目\n第一阶段评审会议纪要\n\n会议时间：2024年5月8日\n", null, null, "a.txt"));
+        assertEquals("《仓储系统开发合同》第一补充协议",
+                finder.find("《仓储系统开发合同》第\n一补充协议\n原合同编号：RX-1\n", null, null, "a.pdf"));
+    }
+
+    @Test
+    void doesNotJoinTheSendersLetterheadToALettersTitle() {
+        assertEquals("关于支付第二期合同款的催款函",
+                finder.find("澜石软件科技有限公司\n关于支付第二期合同款的催款函\n澜石函〔2024〕第4号\n", null, null, "a.txt"));
+    }
+
+    @Test
+    void aFormCodeBesideABlankNumberLabelIsNotTheTitle() {
+        assertEquals("家电维修服务合同", finder.find("JW-2019-0301        合同编号\n\n家电维修服务合同\n", null, null, "a.docx"));
+    }
 }
