@@ -440,4 +440,460 @@ class ClauseSplitterTest {
         assertEquals("第一条 第二条 第三条", labels(clauses));
         assertTrue(byNumber(clauses, "第二条").text().contains("第三十条 款项"));
     }
+
+    // ---- numbering as real documents write it ----
+
+    @Test
+    void startsArticleNumbersOverUnderEachChapter() {
+        String text = """
+                第一章 总则
+                第一条 目的
+                为明确双方权利义务，订立本合同。
+                第二条 定义
+                本合同所称系统是指云岫客服平台。
+                第二章 实施
+                第一条 需求调研
+                乙方应在合同签订后十日内完成需求调研。
+                第二条 开发
+                乙方按需求规格说明书开发。
+                第三条 上线
+                系统应于2023年10月15日前上线。
+                """;
+        List<Clause> clauses = splitter.split(text);
+        assertEquals("第一章 第一条 第二条 第二章 第一条 第二条 第三条", labels(clauses));
+        Clause chapter2 = byNumber(clauses, "第二章");
+        for (Clause article : clauses.subList(chapter2.ordinal() + 1, clauses.size())) {
+            assertEquals(chapter2.ordinal(), article.parentOrdinal(), article.number());
+            assertEquals(2, article.level());
+        }
+        assertEquals(List.of(1, 2, 3), clauses.subList(4, 7).stream().map(Clause::numberValue).toList());
+        assertEquals("第二条 定义\n本合同所称系统是指云岫客服平台。", clauses.get(2).text());
+    }
+
+    @Test
+    void keepsTheSparseArticlesOfASpecialConditionsPartThatStartsOver() {
+        String text = """
+                第一部分 通用条件
+                第一条 本合同所称监理是指设备工程监理服务。
+                第二条 本合同适用中华人民共和国法律。
+                第三条 本合同以中文书写。
+                第四条 委托人有权审定项目实施计划。
+                第五条 委托人应当按约定支付监理费用。
+                第六条 监理人应当按约定提交监理报告。
+                第二部分 专用条件
+                第二条，适用的地方性法规为：
+                第三条，书面形式的具体约定：
+                第九条，监理人汇报监理工作的约定：
+                第十一条，委托人代表是：
+                """;
+        List<Clause> clauses = splitter.split(text);
+        assertEquals("第一部分 第一条 第二条 第三条 第四条 第五条 第六条 第二部分 第二条 第三条 第九条 第十一条",
+                labels(clauses));
+        Clause special = byNumber(clauses, "第二部分");
+        assertEquals("专用条件", special.heading());
+        assertEquals(special.ordinal(), clauses.get(clauses.size() - 1).parentOrdinal());
+        assertEquals(11, clauses.get(clauses.size() - 1).numberValue());
+        assertTrue(clauses.stream().filter(c -> c.number().endsWith("条")).allMatch(Clause::searchable));
+    }
+
+    @Test
+    void startsAtALaterArticleWhenTheTextIsAnExtractAfterACoverPage() {
+        String text = """
+                设备采购合同
+                （第二册 商务条款）
+
+                第十二条 付款
+                验收合格后三十日内付清全部价款。
+                第十三条 验收
+                甲方在到货后十日内组织验收。
+                第十四条 保修
+                保修期为两年。
+                """;
+        List<Clause> clauses = splitter.split(text);
+        assertEquals("preamble 第十二条 第十三条 第十四条", labels(clauses));
+        assertEquals(12, clauses.get(1).numberValue());
+    }
+
+    @Test
+    void readsFullWidthSpacedBracketedAndRunOnArticleNumbers() {
+        String text = """
+                第１条　 总则
+                本合同依法订立。
+                第 2 条 合同标的
+                乙方为甲方开发客服系统。
+                第三条甲方应按时支付价款。
+                第四条【保密】双方对合同内容负有保密义务。
+                第五条（知识产权）开发成果归甲方所有。
+                第六条：违约责任
+                逾期交付的，每日支付违约金五百元。
+                """;
+        List<Clause> clauses = splitter.split(text);
+        assertEquals("第１条 第 2 条 第三条 第四条 第五条 第六条", labels(clauses));
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), clauses.stream().map(Clause::numberValue).toList());
+        assertEquals(java.util.Arrays.asList("总则", "合同标的", null, "保密", "知识产权", "违约责任"),
+                clauses.stream().map(Clause::heading).toList());
+        assertEquals("第三条甲方应按时支付价款。", clauses.get(2).text());
+    }
+
+    @Test
+    void opensArticlesThatStandSideBySideInOneLine() {
+        String text = "第一条 承揽项目：\t 第二条 技术标准：按国家标准执行。\n第三条 交付期限\n乙方按期交付。\n";
+        List<Clause> clauses = splitter.split(text);
+        assertEquals("第一条 第二条 第三条", labels(clauses));
+        assertEquals("第一条 承揽项目：", clauses.get(0).text());
+        assertEquals("技术标准", clauses.get(1).heading());
+        assertOffsetsMatchText(text, clauses);
+    }
+
+    @Test
+    void opensArticlesWrittenInsideTableCells() {
+        String text = "合同条款\n\t第一条 服务内容\n\t乙方提供运维服务。\n\t第二条 服务费用\n\t年费人民币叁万元。\n";
+        List<Clause> clauses = splitter.split(text);
+        assertEquals("preamble 第一条 第二条", labels(clauses));
+        assertEquals("第二条 服务费用\n\t年费人民币叁万元。", clauses.get(2).text());
+    }
+
+    @Test
+    void keepsNumberedTableRowsInsideTheirClause() {
+        String text = """
+                第一条 项目内容
+                乙方完成以下工作：
+                （一）\t需求分析\t10人日
+                （二）\t系统设计\t15人日
+                \t1.
+                \t编码
+                \t2.
+                \t测试
+                第二条 价款
+                合同总价为人民币拾万元整。
+                """;
+        List<Clause> clauses = splitter.split(text);
+        assertEquals("第一条 第二条", labels(clauses));
+        assertTrue(clauses.get(0).text().contains("（二）\t系统设计\t15人日\n\t1.\n\t编码"), clauses.get(0).text());
+        assertTrue(clauses.get(0).text().endsWith("\t测试"));
+    }
+
+    @Test
+    void aTableOfNumberedItemsDoesNotOpenTopLevelClauses() {
+        String text = """
+                报价确认函
+                \t1、服务器两台，单价伍万元
+                \t2、交换机一台，单价壹万元
+                一、报价有效期
+                本报价自发出之日起三十日内有效。
+                二、付款方式
+                合同签订后支付全款。
+                """;
+        List<Clause> clauses = splitter.split(text);
+        assertEquals("preamble 一、 二、", labels(clauses));
+        assertTrue(clauses.get(0).text().endsWith("\t2、交换机一台，单价壹万元"));
+    }
+
+    @Test
+    void leavesTheLinesOfATableOfContentsInThePreamble() {
+        String text = """
+                软件许可合同
+                目录
+                第一条 定义……………………1
+                第二条 许可范围………………2
+                第一条 定义
+                本合同所称软件是指云岫客服平台V3.0。
+                第二条 许可范围
+                甲方在中国境内非独占地使用软件。
+                """;
+        List<Clause> clauses = splitter.split(text);
+        assertEquals("preamble 第一条 第二条", labels(clauses));
+        assertTrue(clauses.get(0).text().contains("第二条 许可范围………………2"));
+        assertEquals("定义", clauses.get(1).heading());
+    }
+
+    @Test
+    void nestsEveryLevelFromChapterDownToCircledNumbers() {
+        String text = """
+                第一章 服务
+                第一条 服务内容
+                一、运维服务
+                （一）日常巡检
+                （1）检查磁盘；
+                ① 每日一次；
+                ② 每周汇总。
+                （2）检查日志。
+                （二）故障处理
+                二、培训服务
+                第二条 服务期限
+                服务期限为一年。
+                """;
+        List<Clause> clauses = splitter.split(text);
+        assertEquals("第一章 第一条 一、 （一） （1） ① ② （2） （二） 二、 第二条", labels(clauses));
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 6, 5, 4, 3, 2), clauses.stream().map(Clause::level).toList());
+        assertEquals(java.util.Arrays.asList(null, 0, 1, 2, 3, 4, 4, 3, 2, 1, 0),
+                clauses.stream().map(Clause::parentOrdinal).toList());
+        assertEquals(List.of(1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2), clauses.stream().map(Clause::numberValue).toList());
+        assertEquals("（二）故障处理", clauses.get(8).text());
+    }
+
+    @Test
+    void givesDecimalNumbersTheValueOfTheirLastComponent() {
+        String text = "1. 总则\n1.1 定义\n1.2 范围\n2. 数据安全\n2.1 加密\n2.1.1 传输加密\n2.1.2 存储加密\n2.2 审计\n";
+        List<Clause> clauses = splitter.split(text);
+        assertEquals("1. 1.1 1.2 2. 2.1 2.1.1 2.1.2 2.2", labels(clauses));
+        assertEquals(List.of(1, 1, 2, 2, 1, 1, 2, 2), clauses.stream().map(Clause::numberValue).toList());
+        assertEquals(List.of(1, 2, 2, 1, 2, 3, 3, 2), clauses.stream().map(Clause::level).toList());
+    }
+
+    // ---- signature blocks and appendices ----
+
+    @Test
+    void recognisesAnAppendixAfterTheLastArticleWithoutASignatureBlock() {
+        String text = """
+                第一条 开发内容
+                乙方按附件一开发软件。
+                第二条 附件
+                本合同附件包括：
+                附件一：需求规格说明书
+                附件二：报价清单
+                附件一：需求规格说明书
+                1. 系统支持工单流转；
+                2. 系统支持知识库检索。
+                附件二：报价清单
+                开发费用：人民币拾万元整。
+                """;
+        List<Clause> clauses = splitter.split(text);
+        assertEquals("第一条 第二条 appendix appendix", labels(clauses));
+        assertEquals("第二条 附件\n本合同附件包括：\n附件一：需求规格说明书\n附件二：报价清单", clauses.get(1).text());
+        Clause first = clauses.get(2);
+        assertEquals("附件一", first.number());
+        assertEquals(1, first.numberValue());
+        assertEquals("需求规格说明书", first.heading());
+        assertTrue(first.text().endsWith("2. 系统支持知识库检索。"));
+        assertEquals("附件二：报价清单\n开发费用：人民币拾万元整。", clauses.get(3).text());
+    }
+
+    @Test
+    void keepsAListOfAttachmentsInsideItsArticleWhenArticlesFollow() {
+        String text = """
+                第一条 合同组成
+                本合同附件包括：
+                附件一：需求规格说明书
+                附件二：报价清单
+                第二条 价款
+                合同总价为人民币拾万元整。
+                第三条 生效
+                本合同自签字之日起生效。
+                """;
+        List<Clause> clauses = splitter.split(text);
+        assertEquals("第一条 第二条 第三条", labels(clauses));
+        assertTrue(clauses.get(0).text().endsWith("附件二：报价清单"));
+    }
+
+    @Test
+    void makesTheArticlesOfAnAttachedAgreementClausesOfItsAppendix() {
+        String text = """
+                第一条 服务内容
+                乙方提供运维服务。
+                第二条 保密
+                双方另行签订保密协议，见附件一。
+                附件一：保密协议
+                第一条 保密信息
+                保密信息指一方披露的技术和商业信息。
+                第二条 保密期限
+                保密期限为合同终止后三年。
+                """;
+        List<Clause> clauses = splitter.split(text);
+        assertEquals("第一条 第二条 appendix 第一条 第二条", labels(clauses));
+        Clause appendix = clauses.get(2);
+        assertEquals("保密协议", appendix.heading());
+        assertEquals(List.of(2, 2), List.of(clauses.get(3).level(), clauses.get(4).level()));
+        assertEquals(appendix.ordinal(), clauses.get(4).parentOrdinal());
+        assertTrue(clauses.get(4).searchable());
+        assertTrue(!appendix.searchable(), "the appendix is searched through its own articles");
+    }
+
+    @Test
+    void goesOnWithTheGeneralTermsThatFollowASignedAgreement() {
+        String text = """
+                电子产品维修服务合同
+                一、基本信息
+                品牌：某某
+                二、维修费用
+                预计维修费用五百元。
+                托修人（甲方）：            承修人（乙方）：（盖章）
+                地址：                      地址：
+                年    月    日              年    月    日
+                维修服务通用条款
+                一、适用范围
+                本条款适用于超出三包期限的维修。
+                二、甲方权利义务
+                甲方应如实提供产品信息。
+                """;
+        List<Clause> clauses = splitter.split(text);
+        assertEquals("preamble 一、 二、 signature 一、 二、", labels(clauses));
+        assertEquals("二、维修费用\n预计维修费用五百元。", clauses.get(2).text());
+        assertTrue(clauses.get(3).text().endsWith("维修服务通用条款"));
+        assertTrue(clauses.get(5).searchable());
+        assertEquals(1, clauses.get(4).level());
+    }
+
+    @Test
+    void doesNotCutAClauseHeadedSignatureIntoASignatureBlock() {
+        String text = """
+                一、任务
+                乙方完成软件测试。
+                二、价款
+                测试费用人民币三千元。
+                三、签章
+                委托方单位全称：
+                （签章）
+                受托方单位全称：
+                （签章）
+                """;
+        List<Clause> clauses = splitter.split(text);
+        assertEquals("一、 二、 三、", labels(clauses));
+        assertTrue(clauses.get(2).text().endsWith("（签章）"));
+    }
+
+    @Test
+    void takesThePartyNamesAboveTheSealLinesIntoTheSignatureBlock() {
+        String text = """
+                第一条 平台服务
+                甲方为乙方提供平台服务。
+                第二条 合同份数
+                本合同一式两份。
+
+                甲方【电子商务平台经营者】         乙方【平台内经营者】
+                （签字或盖章）                     （签字或盖章）
+                签订地点：
+                """;
+        List<Clause> clauses = splitter.split(text);
+        assertEquals("第一条 第二条 signature", labels(clauses));
+        assertTrue(clauses.get(2).text().startsWith("甲方【电子商务平台经营者】"));
+        assertEquals("第二条 合同份数\n本合同一式两份。", clauses.get(1).text());
+    }
+
+    @Test
+    void doesNotEndTheBodyAtASealLineThatArticlesContinueAfter() {
+        String text = """
+                第一条 文件签署
+                双方文件应由授权代表签字并加盖公章，格式如下：
+                甲方（盖章）：
+                第二条 通知
+                通知以书面形式送达。
+                第三条 生效
+                本合同自签字之日起生效。
+                """;
+        assertEquals("第一条 第二条 第三条", labels(splitter.split(text)));
+    }
+
+    // ---- unnumbered text ----
+
+    @Test
+    void headsEachParagraphWithTheShortLineAboveIt() {
+        String text = """
+                关于系统上线的说明
+
+                上线安排
+                系统将于2023年10月15日晚间停机升级，预计停机四小时，期间客服平台暂停服务，请各部门提前做好准备。
+
+                数据迁移
+                历史工单数据将在停机期间迁移至新库，迁移完成后由乙方出具核对报告，甲方在三个工作日内确认。
+                """;
+        List<Clause> clauses = splitter.split(text);
+        assertEquals(2, clauses.size(), labels(clauses));
+        assertEquals("上线安排", clauses.get(0).heading());
+        assertTrue(clauses.get(0).text().startsWith("关于系统上线的说明"));
+        assertEquals("数据迁移", clauses.get(1).heading());
+        assertTrue(clauses.get(1).text().startsWith("数据迁移\n历史工单数据"));
+        assertOffsetsMatchText(text, clauses);
+    }
+
+    @Test
+    void keepsAttachmentTitlesAfterTheSignatureAsAppendicesButSearchesOnlyTheOnesWithContent() {
+        String text = """
+                第一条 服务内容
+                乙方提供运维服务。
+                第二条 生效
+                本合同自签字盖章之日起生效。
+                甲方（盖章）：温州瓯江停车管理有限公司
+                乙方（盖章）：宁波海曙智联科技有限公司
+                附件一：甲方竞争对手名单（另行签署）
+                附件二：设备清单
+                服务器两台，交换机一台。
+                """;
+        List<Clause> clauses = splitter.split(text);
+        assertEquals("第一条 第二条 signature appendix appendix", labels(clauses));
+        assertEquals("甲方竞争对手名单（另行签署）", clauses.get(3).heading());
+        assertTrue(!clauses.get(3).searchable(), "a title alone is nothing to quote");
+        assertTrue(clauses.get(4).searchable());
+    }
+
+    // ---- letters and mails ----
+
+    @Test
+    void makesTheBodyAndTheClosingWordsOfALetterParagraphsAroundItsNumberedItems() {
+        String text = """
+                关于社保系统异常登录事件的通报函
+
+                溪岸市人力资源和社会保障局信息中心：
+
+                根据双方签订的《信息系统安全运营服务合同》的约定，现将近期发现的安全事件通报如下：
+
+                （一）事件概况
+                凌晨监测到大量异常登录请求。
+                （二）处置情况
+                已封禁相关IP地址段。
+
+                我司将在三个工作日内提交完整的应急处置报告。
+
+                穹顶网络安全技术有限公司（盖章）
+                2025年1月14日
+                """;
+        List<Clause> clauses = splitter.split(text);
+        assertEquals("preamble paragraph （一） （二） paragraph signature", labels(clauses));
+        assertTrue(clauses.get(0).text().endsWith("信息中心："));
+        assertTrue(clauses.get(1).text().startsWith("根据双方签订的"));
+        assertEquals("（二）处置情况\n已封禁相关IP地址段。", clauses.get(3).text());
+        assertEquals("我司将在三个工作日内提交完整的应急处置报告。", clauses.get(4).text());
+        assertTrue(clauses.get(5).text().startsWith("穹顶网络安全技术有限公司（盖章）"));
+        assertTrue(clauses.stream().allMatch(Clause::searchable));
+    }
+
+    @Test
+    void recognisesTheSealedSignatureOfAnUnnumberedSupplement() {
+        String text = """
+                维保服务合同补充协议
+
+                原合同第1条修改为：甲方委托乙方对两个院区的设备进行维保。
+
+                删除原合同第14条。
+
+                本补充协议自双方签字盖章之日起生效。
+
+                甲方（公章）：青澜市中医院
+                日期：2025年6月16日
+                """;
+        List<Clause> clauses = splitter.split(text);
+        assertEquals("paragraph paragraph paragraph signature", labels(clauses));
+        assertEquals("删除原合同第14条。", clauses.get(1).text(), "a short complete sentence stands alone");
+        assertEquals("签署", clauses.get(3).heading());
+    }
+
+    @Test
+    void joinsTheLinesOfAParagraphThatAPdfLayoutBrokeMidSentence() {
+        String text = "关于设备到货的函\n\n根据双方签订的采购合同，首批设备将于\n\n2023年10月15日运抵机房，请贵司\n\n"
+                + "安排人员配合卸货及开箱检验。\n\n其余设备将于十月底前全部到货，届时另行通知。\n";
+        List<Clause> clauses = splitter.split(text);
+        assertEquals(2, clauses.size(), labels(clauses));
+        assertTrue(clauses.get(0).text().endsWith("安排人员配合卸货及开箱检验。"));
+    }
+
+    @Test
+    void readsArticleHeadingsWrittenInMarkdown() {
+        String text = "# 数据中台建设技术开发合同\n\n**第一条　项目内容**\n乙方建设数据中台。\n\n## 第二条 技术指标\n"
+                + "日增量处理能力不低于5TB。\n";
+        List<Clause> clauses = splitter.split(text);
+        assertEquals("preamble 第一条 第二条", labels(clauses));
+        assertEquals("项目内容", clauses.get(1).heading());
+        assertEquals("技术指标", clauses.get(2).heading());
+        assertTrue(clauses.get(1).text().startsWith("**第一条　项目内容**"));
+    }
 }
