@@ -1,6 +1,7 @@
 package org.hetong.understand;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
@@ -40,6 +41,68 @@ class ClauseClassifierTest {
         assertEquals("知识产权", article("保密与知识产权", "双方另行约定。").clauseType());
         assertEquals("数据与信息安全", article("数据安全", "双方另行约定。").clauseType());
         assertEquals("争议解决与法律适用", article("争议解决", "双方协商不成的，提交杭州仲裁委员会仲裁。").clauseType());
+    }
+
+    @Test
+    void aHeadingNamingTwoTypesWithEqualTermsTakesTheFirstAndKeepsTheSecondAsSecondary() {
+        Clause c = article("质量保证与售后服务", "质保期内乙方提供7×24小时售后服务，接到报修后30分钟内响应。");
+        assertEquals("质量保证/保修", c.clauseType());
+        assertEquals("服务与维护", c.secondaryType());
+        Clause change = article("合同变更与终止", "双方另行签订补充协议。");
+        assertEquals("变更", change.clauseType());
+        assertEquals("期限与终止", change.secondaryType());
+    }
+
+    @Test
+    void headingsALawyerWouldFileUnderATypeWithoutNamingIt() {
+        assertEquals("责任限制", article("责任限额", "供方的赔偿责任总额不超过本合同总金额，违约金亦计入其中。").clauseType());
+        assertEquals("责任限制", article("技术风险", "因技术困难导致研究开发失败的，双方协商分担风险责任并减少损失。").clauseType());
+        assertEquals("生效与其他", article("合同文件及解释顺序", "组成本合同的文件包括：本合同；中标通知书；投标文件。").clauseType());
+        assertEquals("合同标的/项目范围", article("协议目的", "本协议旨在由丙方保管源代码，并在释放条件成就时向甲方交付。").clauseType());
+        assertEquals("合同标的/项目范围", article("甲方的义务", "甲方应按约定支付服务费，并提供交付所需的环境。").clauseType());
+    }
+
+    @Test
+    void aBilingualFirstLineIsReadAsTheHeadingWhenTheSplitterGaveNone() {
+        String text = "14. 责任限制 Limitation of Liability\n14.1 任何一方违约的，赔偿责任上限为已付许可费总额，违约金计入其中。";
+        Clause c = classifier.classify(new Clause(0, null, 1, ClauseRole.CLAUSE, "14.", 14, null, text, 0, text.length(), true,
+                null, null));
+        assertEquals("责任限制", c.clauseType());
+        assertEquals(ClauseClassifier.Basis.HEADING, classifier.decide(c).basis());
+    }
+
+    @Test
+    void aLetterIsNotTypedByItsOwnNameOrByASignatureRequest() {
+        Clause c = article(null, "二、请贵司于收到本通知之日起3个工作日内提交书面整改方案，明确人员增补计划，并由贵司法定代表人签字确认。");
+        assertNotEquals("通知", c.clauseType());
+        assertNotEquals("签署", c.clauseType());
+    }
+
+    @Test
+    void citedTitlesAndContactLinesDoNotDecideTheType() {
+        assertEquals("价款与支付", article(null, "根据《信息系统运维服务合同》第五条，请贵司于10月31日前开具发票，我方将办理付款。")
+                .clauseType());
+        assertEquals("知识产权", article(null, "四、许可软件的源代码已于9月19日更新至评测中心托管，托管回执附后。\n"
+                + "联系人：方子墨　电话：010-62887301　邮箱：fangzimo@example.com").clauseType());
+    }
+
+    @Test
+    void aSupplementClauseHeadedByItsVerbIsTypedByWhatItChanges() {
+        Clause c = article("修改条款", "原合同第二十二条中乙方指定邮箱修改为：support@example.com；乙方联系人变更为黄梓晨，电话：0591-83216690。");
+        assertEquals("通知", c.clauseType());
+    }
+
+    @Test
+    void wordsBrokenByLineBreaksAreStillRead() {
+        assertEquals("交付", article(null, "二、我司工程师已于9月14日完成许可软件V5.3的安\n装部署及上线切换。").clauseType());
+    }
+
+    @Test
+    void theDecisionSaysWhatDecided() {
+        assertEquals(ClauseClassifier.Basis.HEADING, classifier.decide(clause(ClauseRole.CLAUSE, "保密", "双方另行约定。")).basis());
+        assertEquals(ClauseClassifier.Basis.BODY, classifier.decide(clause(ClauseRole.CLAUSE, null, "因不可抗力不能履行的，免除责任。")).basis());
+        assertEquals(ClauseClassifier.Basis.NONE, classifier.decide(clause(ClauseRole.CLAUSE, null, "甲方应当及时提供业务资料。")).basis());
+        assertEquals(ClauseClassifier.Basis.ROLE, classifier.decide(clause(ClauseRole.SIGNATURE, "签署", "甲方（盖章）")).basis());
     }
 
     @Test

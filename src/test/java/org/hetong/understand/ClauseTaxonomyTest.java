@@ -1,6 +1,7 @@
 package org.hetong.understand;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,10 @@ class ClauseTaxonomyTest {
         return ConfigFiles.fromDirectory(dir);
     }
 
+    private String file() {
+        return dir.toAbsolutePath().normalize().resolve("clause-types.txt").toString();
+    }
+
     @Test
     void theShippedTaxonomyHasTheTypesOfTheProductInFileOrder() {
         ClauseTaxonomy taxonomy = ClauseTaxonomy.load(ConfigFiles.fromDirectory(Path.of("index-config")));
@@ -33,48 +38,91 @@ class ClauseTaxonomyTest {
     }
 
     @Test
-    void readsTermsSeparatedByEitherCommaAndSkipsCommentsAndBlankLines() throws IOException {
+    void everyShippedTypeIsDescribedForStaff() {
+        ClauseTaxonomy taxonomy = ClauseTaxonomy.load(ConfigFiles.fromDirectory(Path.of("index-config")));
+        for (ClauseTaxonomy.ClauseType type : taxonomy.types()) {
+            assertFalse(type.description().isBlank(), type.name() + " has no description");
+            assertFalse(type.headingTerms().isEmpty(), type.name() + " has no heading terms");
+        }
+    }
+
+    @Test
+    void readsDescriptionTermsAndWeightsSkippingCommentsAndBlankLines() throws IOException {
         ClauseTaxonomy taxonomy = ClauseTaxonomy.load(write("""
                 \uFEFF# 测试用条款类型
 
-                保密 | 保密，商业秘密 | 保密信息, 泄露 ,披露
-                签署 |  | 盖章
+                [保密]
+                description = 保密义务与保密期限
+                heading = 保密，商业秘密
+                body = 保密信息^2, 泄露 ,披露^0.5
+
+                [签署]
+                body = 盖章
                 """));
         assertEquals(List.of("保密", "签署"), taxonomy.names());
         ClauseTaxonomy.ClauseType confidentiality = taxonomy.types().get(0);
+        assertEquals("保密义务与保密期限", confidentiality.description());
         assertEquals(List.of("保密", "商业秘密"), confidentiality.headingTerms());
-        assertEquals(List.of("保密信息", "泄露", "披露"), confidentiality.bodyTerms());
+        assertEquals(List.of(new ClauseTaxonomy.Term("保密信息", 2), new ClauseTaxonomy.Term("泄露", 1),
+                new ClauseTaxonomy.Term("披露", 0.5)), confidentiality.bodyTerms());
         assertEquals(List.of(), taxonomy.types().get(1).headingTerms());
+        assertEquals("", taxonomy.types().get(1).description());
     }
 
     @Test
-    void aLineWithTheWrongNumberOfColumnsIsRejectedWithFileAndLine() throws IOException {
-        ConfigFiles files = write("# 条款类型\n保密 | 保密 | 泄露\n违约责任 | 违约\n");
+    void aLineThatIsNeitherTypeNorKeyIsRejectedWithFileAndLine() throws IOException {
+        ConfigFiles files = write("# 条款类型\n[保密]\nheading = 保密\n违约责任 | 违约\n");
         ConfigException e = assertThrows(ConfigException.class, () -> ClauseTaxonomy.load(files));
-        String file = dir.toAbsolutePath().normalize().resolve("clause-types.txt").toString();
-        assertEquals("配置错误 " + file + " 第 3 行: 应为「类型名 | 标题词 | 正文词」三栏，实际 2 栏", e.getMessage());
+        assertEquals("配置错误 " + file() + " 第 4 行: 应为「[类型名]」或「键 = 值」（键为 description、heading、body）",
+                e.getMessage());
     }
 
     @Test
-    void aLineWithTooManyColumnsIsRejected() throws IOException {
+    void anUnknownKeyIsRejectedWithFileAndLine() throws IOException {
+        ConfigException e = assertThrows(ConfigException.class, () -> ClauseTaxonomy.load(write("[保密]\ntitle = 保密\n")));
+        assertEquals("配置错误 " + file() + " 第 2 行: 未知的键「title」，应为 description、heading、body 之一", e.getMessage());
+    }
+
+    @Test
+    void aKeyBeforeAnyTypeIsRejected() throws IOException {
+        ConfigException e = assertThrows(ConfigException.class, () -> ClauseTaxonomy.load(write("heading = 保密\n[保密]\n")));
+        assertTrue(e.getMessage().endsWith("clause-types.txt 第 1 行: 「heading = 保密」之前没有「[类型名]」"), e.getMessage());
+    }
+
+    @Test
+    void aKeyGivenTwiceForOneTypeIsRejected() throws IOException {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> ClauseTaxonomy.load(write("保密 | 保密 | 泄露 | 多余\n")));
-        assertTrue(e.getMessage().contains("clause-types.txt 第 1 行"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("实际 4 栏"), e.getMessage());
+                () -> ClauseTaxonomy.load(write("[保密]\nbody = 泄露\nbody = 披露\n")));
+        assertTrue(e.getMessage().endsWith("clause-types.txt 第 3 行: 类型「保密」的「body」重复"), e.getMessage());
+    }
+
+    @Test
+    void aWeightThatIsNotAPositiveNumberIsRejectedWithTheTerm() throws IOException {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ClauseTaxonomy.load(write("[保密]\nbody = 泄露, 披露^两倍\n")));
+        assertTrue(e.getMessage().endsWith("clause-types.txt 第 2 行: 「披露^两倍」的权重「两倍」不是数字（写作 词^2 或 词^0.5）"),
+                e.getMessage());
+        ConfigException zero = assertThrows(ConfigException.class, () -> ClauseTaxonomy.load(write("[保密]\nbody = 披露^0\n")));
+        assertTrue(zero.getMessage().endsWith("第 2 行: 「披露^0」应为「词^正数权重」"), zero.getMessage());
     }
 
     @Test
     void aTypeDefinedTwiceIsRejectedWithFileAndLine() throws IOException {
-        ConfigFiles files = write("保密 | 保密 | 泄露\n\n# 又一遍\n保密 | 机密 | 披露\n");
+        ConfigFiles files = write("[保密]\nbody = 泄露\n\n# 又一遍\n[保密]\nbody = 披露\n");
         ConfigException e = assertThrows(ConfigException.class, () -> ClauseTaxonomy.load(files));
-        assertTrue(e.getMessage().startsWith("配置错误 " + dir.toAbsolutePath().normalize()), e.getMessage());
-        assertTrue(e.getMessage().endsWith("clause-types.txt 第 4 行: 类型「保密」重复定义"), e.getMessage());
+        assertEquals("配置错误 " + file() + " 第 5 行: 类型「保密」重复定义", e.getMessage());
     }
 
     @Test
     void aTypeWithoutANameIsRejected() throws IOException {
-        ConfigException e = assertThrows(ConfigException.class, () -> ClauseTaxonomy.load(write(" | 保密 | 泄露\n")));
+        ConfigException e = assertThrows(ConfigException.class, () -> ClauseTaxonomy.load(write("[ ]\nbody = 泄露\n")));
         assertTrue(e.getMessage().endsWith("clause-types.txt 第 1 行: 类型名为空"), e.getMessage());
+    }
+
+    @Test
+    void anUnclosedTypeLineIsRejected() throws IOException {
+        ConfigException e = assertThrows(ConfigException.class, () -> ClauseTaxonomy.load(write("[保密\nbody = 泄露\n")));
+        assertTrue(e.getMessage().endsWith("clause-types.txt 第 1 行: 类型行应为「[类型名]」，缺少「]」"), e.getMessage());
     }
 
     @Test
