@@ -1,6 +1,6 @@
 // hetong web page entry point: hash routing between the views (see js/route.js for the routes).
 
-import { $, clearMessage } from './js/dom.js';
+import { $, clearMessage, showMessage } from './js/dom.js';
 import { parseHash, searchHash } from './js/route.js';
 import { renderSearch, cancelSearch } from './js/search-view.js';
 import { renderDoc, cancelDoc } from './js/doc-view.js';
@@ -13,6 +13,11 @@ import { renderRisks, cancelRisks } from './js/risks-view.js';
 import { renderDiff, cancelDiff } from './js/diff-view.js';
 import { similarOnRoute } from './js/similar-panel.js';
 import { wireSuggestions, closeSuggestions } from './js/suggest.js';
+import { onUnauthorized } from './js/api.js';
+import { loadSession, logOut, sessionEnded, currentSession, hasRole } from './js/session.js';
+import { wireLogin, showLogin, renderAccount } from './js/login-view.js';
+import { renderUsers, cancelUsers, hideTokenSecret } from './js/users-view.js';
+import { renderAudit, cancelAudit } from './js/audit-view.js';
 
 const APP_TITLE = 'hetong 合同检索';
 const LAST_SEARCH_KEY = 'hetong.lastSearch';
@@ -28,7 +33,14 @@ const VIEWS = {
   documents: { container: 'documents-view', nav: 'nav-documents', title: '档案', cancel: cancelDocuments },
   quarantine: { container: 'quarantine-view', nav: 'nav-quarantine', title: '待处理', cancel: cancelQuarantine },
   trash: { container: 'trash-view', nav: 'nav-trash', title: '回收站', cancel: cancelTrash },
+  login: { container: 'login-view', nav: null, title: '登录', cancel: () => {} },
+  account: { container: 'account-view', nav: 'nav-account', title: '修改密码', cancel: () => {} },
+  users: { container: 'users-view', nav: 'nav-users', title: '账号', cancel: () => { cancelUsers(); hideTokenSecret(); } },
+  audit: { container: 'audit-view', nav: 'nav-audit', title: '审计日志', cancel: cancelAudit },
 };
+
+// Views only an administrator can use; others are sent to the search page.
+const ADMIN_VIEWS = new Set(['users', 'audit']);
 
 let currentSearch = parseHash('').state;
 let lastHash = null; // the page shown before the current one
@@ -71,10 +83,29 @@ function showView(name) {
   document.body.dataset.view = name;
 }
 
+/** Shows the user box of the header for the logged-in account. */
+function showUser(session) {
+  $('user-name').textContent = session.username ?? '';
+  $('user-role').textContent = session.roleLabel ?? '';
+  $('user-box').hidden = false;
+}
+
+function showLoginView(note) {
+  $('user-box').hidden = true;
+  showView('login');
+  document.title = `登录 — ${APP_TITLE}`;
+  showLogin(note);
+}
+
 function route() {
   clearMessage();
   closeSuggestions();
-  const target = parseHash(location.hash);
+  if (!currentSession().authenticated) {
+    showLoginView();
+    return;
+  }
+  let target = parseHash(location.hash);
+  if (ADMIN_VIEWS.has(target.view) && !hasRole('admin')) target = parseHash('');
   const from = lastHash;
   lastHash = location.hash;
   similarOnRoute(target, location.hash);
@@ -113,6 +144,15 @@ function route() {
     case 'trash':
       renderTrash(target.page);
       return;
+    case 'account':
+      renderAccount();
+      return;
+    case 'users':
+      renderUsers();
+      return;
+    case 'audit':
+      renderAudit(target.state);
+      return;
     default:
       currentSearch = target.state;
       document.title = target.state.q ? `${target.state.q} — ${APP_TITLE}` : APP_TITLE;
@@ -147,14 +187,42 @@ function onKey(event) {
   }
 }
 
-function start() {
+async function onLogout() {
+  try {
+    await logOut();
+  } catch {
+    // Logged out locally either way.
+  }
+  showLoginView();
+}
+
+function onLoggedIn(session) {
+  showUser(session);
+  lastHash = null;
+  route();
+}
+
+async function start() {
   $('search-form').addEventListener('submit', onSubmit);
   $('sort').addEventListener('change', onSortChange);
   wireSuggestions();
   document.querySelector('#message .message-close').addEventListener('click', clearMessage);
   document.addEventListener('keydown', onKey);
   window.addEventListener('hashchange', route);
+  wireLogin(onLoggedIn);
+  $('logout').addEventListener('click', onLogout);
+  onUnauthorized(() => {
+    if (!currentSession().authenticated) return;
+    sessionEnded();
+    showLoginView('登录已过期，请重新登录。');
+  });
   restoreSearchLink();
+  try {
+    const session = await loadSession();
+    if (session.authenticated) showUser(session);
+  } catch (error) {
+    showMessage(error.message);
+  }
   route();
 }
 

@@ -21,6 +21,26 @@ export function queryString(params) {
 
 const NETWORK_ERROR = '无法连接服务器，请检查网络连接后重试。';
 
+// The login session's CSRF token, sent with every write (GET /api/session gives it); see session.js.
+let csrfToken = null;
+let unauthorizedHandler = null;
+
+export function setCsrfToken(token) {
+  csrfToken = typeof token === 'string' && token ? token : null;
+}
+
+/** Called (once per failed request) when the server answers 401: the session has ended. */
+export function onUnauthorized(handler) {
+  unauthorizedHandler = handler;
+}
+
+/** Headers of every API request: marks it as the page's (no browser password dialog) and adds the CSRF token to writes. */
+function apiHeaders(method, headers) {
+  headers['X-Requested-With'] = 'XMLHttpRequest';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  return headers;
+}
+
 function statusError(status) {
   if (status === 413) return '请求过大（HTTP 413），服务器拒绝接收。';
   return `服务器出错（HTTP ${status}），请稍后重试。`;
@@ -29,12 +49,13 @@ function statusError(status) {
 /** The error for a non-2xx answer: the server's own {"error"} text when it sent one. */
 function errorOf(status, body) {
   const text = body && typeof body.error === 'string' && body.error ? body.error : null;
+  if (status === 401 && body?.code === 'unauthenticated' && unauthorizedHandler) unauthorizedHandler();
   return new ApiError(text ?? statusError(status), status, body?.code);
 }
 
 async function requestJson(method, path, params, signal, json) {
   const url = path + queryString(params);
-  const init = { method, signal, headers: { Accept: 'application/json' } };
+  const init = { method, signal, headers: apiHeaders(method, { Accept: 'application/json' }) };
   if (json !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(json);
@@ -72,6 +93,11 @@ export function deleteJson(path, params, signal) {
   return requestJson('DELETE', path, params, signal);
 }
 
+/** POST with a JSON body. */
+export function postJsonBody(path, body, signal) {
+  return requestJson('POST', path, null, signal, body ?? {});
+}
+
 /** PUT with a JSON body. */
 export function putJson(path, body, signal) {
   return requestJson('PUT', path, null, signal, body ?? {});
@@ -81,7 +107,7 @@ export function putJson(path, body, signal) {
 export async function getText(path, signal) {
   let response;
   try {
-    response = await fetch(path, { signal, headers: { Accept: 'text/plain, application/json' } });
+    response = await fetch(path, { signal, headers: apiHeaders('GET', { Accept: 'text/plain, application/json' }) });
   } catch (error) {
     if (error.name === 'AbortError') throw error;
     throw new ApiError(NETWORK_ERROR, 0, 'network');
@@ -109,6 +135,7 @@ export function postForm(url, formData, onProgress, signal) {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
     xhr.setRequestHeader('Accept', 'application/json');
+    for (const [name, value] of Object.entries(apiHeaders('POST', {}))) xhr.setRequestHeader(name, value);
     xhr.responseType = 'text';
     if (onProgress) xhr.upload.addEventListener('progress', (event) => onProgress(event.loaded, event.total));
     xhr.addEventListener('load', () => {
@@ -178,6 +205,14 @@ export const clausePaths = {
   similar: (id) => `/api/clauses/${enc(id)}/similar`,
   diff: () => '/api/diff',
 };
+
+/** The login session, accounts, API tokens and the audit log. */
+export const SESSION_PATH = '/api/session';
+export const PASSWORD_PATH = '/api/session/password';
+export const userPath = (name) => `/api/users${name == null ? '' : '/' + enc(name)}`;
+export const tokenPath = (id) => `/api/tokens${id == null ? '' : '/' + enc(id)}`;
+export const AUDIT_PATH = '/api/audit';
+export const auditExportPath = (params) => '/api/audit/export.csv' + queryString(params);
 
 /** As-you-type suggestions: ?q=&size=. */
 export const SUGGEST_PATH = '/api/suggest';

@@ -8,6 +8,9 @@
 //   "#/upload", "#/upload/{jobId}"                                  upload, and one upload job
 //   "#/quarantine?page=N"                                           failed files (待处理)
 //   "#/trash?page=N"                                                deleted documents (回收站)
+//   "#/account"                                                     change one's password (修改密码)
+//   "#/users"                                                       accounts and API tokens (账号, admin)
+//   "#/audit?user=…&action=…&from=YYYY-MM-DD&to=YYYY-MM-DD&page=N"  the audit log (审计, admin)
 
 export const FILTERS = ['type', 'kind', 'party', 'year', 'risk'];
 
@@ -55,6 +58,16 @@ export function parseHash(hash) {
 
   if (/^\/quarantine\/?$/.test(path)) return { view: 'quarantine', page: positiveInt(params.get('page')) };
   if (/^\/trash\/?$/.test(path)) return { view: 'trash', page: positiveInt(params.get('page')) };
+  if (/^\/account\/?$/.test(path)) return { view: 'account' };
+  if (/^\/users\/?$/.test(path)) return { view: 'users' };
+  if (/^\/audit\/?$/.test(path)) {
+    const date = (name) => (/^\d{4}-\d{2}-\d{2}$/.test(params.get(name) ?? '') ? params.get(name) : null);
+    return {
+      view: 'audit',
+      state: { user: (params.get('user') ?? '').trim() || null, action: params.get('action') || null,
+        from: date('from'), to: date('to'), page: positiveInt(params.get('page')) },
+    };
+  }
 
   const state = { q: (params.get('q') ?? '').trim(), sort: params.get('sort') === 'date' ? 'date' : 'relevance', page: positiveInt(params.get('page')) };
   for (const key of FILTERS) state[key] = params.get(key) || null;
@@ -132,4 +145,12 @@ export function uploadHash(jobId) {
 /** True when there is nothing to search for: the home page with recent documents. */
 export function isHome(state) {
   return !state.q && FILTERS.every((key) => !state[key]);
+}
+
+export function auditHash(state = {}) {
+  const params = new URLSearchParams();
+  for (const key of ['user', 'action', 'from', 'to']) if (state[key]) params.set(key, state[key]);
+  if (state.page > 1) params.set('page', String(state.page));
+  const text = params.toString();
+  return '#/audit' + (text ? '?' + text : '');
 }

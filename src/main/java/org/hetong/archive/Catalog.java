@@ -91,6 +91,25 @@ public final class Catalog implements AutoCloseable {
         });
     }
 
+    /**
+     * Records what OCR did for a document: pages read, scanned pages still waiting for OCR, and the
+     * ranges of its text that came from OCR (JSON, or null). Written before the document's text, so
+     * that it holds for the text stored next.
+     */
+    public synchronized void setOcr(String id, int ocrPages, int pendingPages, String spansJson) {
+        update("UPDATE documents SET ocr_pages = ?, ocr_pending_pages = ?, ocr_spans = ? WHERE id = ?",
+                ocrPages, pendingPages, spansJson, id);
+    }
+
+    /**
+     * Documents waiting for OCR, oldest first: those that failed because OCR was unavailable, and
+     * those read without their scanned pages.
+     */
+    public synchronized List<DocumentRecord> needingOcr(String needsOcrCode) {
+        return queryList("SELECT * FROM documents WHERE deleted_at IS NULL AND (ocr_pending_pages > 0"
+                + " OR (status = 'failed' AND error_code = ?)) ORDER BY created_at", needsOcrCode);
+    }
+
     /** Stores what family linking and risk flags need of a document (JSON written by the caller). */
     public synchronized void saveFacts(String id, String factsJson, String risksJson) {
         update("UPDATE documents SET facts_json = ?, risks_json = ? WHERE id = ?", factsJson, risksJson, id);
@@ -371,7 +390,7 @@ public final class Catalog implements AutoCloseable {
                 rs.getString("status"), rs.getString("error_code"), rs.getString("error_message"),
                 rs.getString("contract_id"), rs.getString("fields_json"), rs.getString("created_at"),
                 rs.getString("updated_at"), rs.getString("deleted_at"), rs.getString("facts_json"), rs.getString("risks_json"),
-                rs.getString("created_by"));
+                rs.getString("created_by"), rs.getInt("ocr_pages"), rs.getInt("ocr_pending_pages"), rs.getString("ocr_spans"));
     }
 
     private static Clause clauseOf(ResultSet rs) throws SQLException {

@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * A document as the catalog knows it. {@code status} is processing, indexed or failed; a failed
  * document keeps its original and carries the reason in {@code errorCode}/{@code errorMessage}.
+ * {@code ocrPages} counts pages whose text came from OCR, {@code ocrPendingPages} scanned pages still
+ * waiting for it, {@code ocrSpans} (JSON {@code [[start,end],…]}) where OCR text lies in the document's text.
  */
 public record DocumentRecord(
         String id,
@@ -24,7 +26,10 @@ public record DocumentRecord(
         String deletedAt,
         String factsJson,
         String risksJson,
-        String createdBy) {
+        String createdBy,
+        int ocrPages,
+        int ocrPendingPages,
+        String ocrSpans) {
 
     public static final String PROCESSING = "processing";
     public static final String INDEXED = "indexed";
@@ -40,6 +45,11 @@ public record DocumentRecord(
     /** The document id derived from the SHA-256 of its original. */
     public static String idFor(String sha256) {
         return sha256.substring(0, 16);
+    }
+
+    /** Whether some of the document's text was read by OCR. */
+    public boolean isOcr() {
+        return ocrPages > 0;
     }
 
     public boolean isFinished() {

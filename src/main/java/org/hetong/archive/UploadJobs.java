@@ -36,9 +36,12 @@ public final class UploadJobs {
     public record Job(String id, String createdAt, String state, Integer expected, long received, String source,
                       String finishedAt) {}
 
-    /** One file of a job, or one file found inside a mail or archive of the job. */
+    /**
+     * One file of a job, or one file found inside a mail or archive of the job. {@code progress} says
+     * how far a long step has come while the item is processed (e.g. {@code OCR 3/12 页}), else null.
+     */
     public record Item(String jobId, int seq, String name, String status, String sha256, String documentId,
-                       String errorCode, String errorMessage, Integer parentSeq, Long sizeBytes, long version) {
+                       String errorCode, String errorMessage, Integer parentSeq, Long sizeBytes, long version, String progress) {
         public boolean isFinished() {
             return STORED.equals(status) || DUPLICATE.equals(status) || FAILED.equals(status);
         }
@@ -151,7 +154,13 @@ public final class UploadJobs {
         catalog.update("UPDATE upload_items SET status = 'processing', version = ?, updated_at = ? WHERE job_id = ? AND seq = ?",
                 v, Catalog.now(), item.jobId(), item.seq());
         return Optional.of(new Item(item.jobId(), item.seq(), item.name(), PROCESSING, item.sha256(), item.documentId(),
-                null, null, item.parentSeq(), item.sizeBytes(), v));
+                null, null, item.parentSeq(), item.sizeBytes(), v, null));
+    }
+
+    /** Records how far a processing item has come (shown beside it while it runs); bumps its version. */
+    public void setProgress(String jobId, int seq, String progress) {
+        catalog.update("UPDATE upload_items SET progress = ?, version = ?, updated_at = ? WHERE job_id = ? AND seq = ?"
+                + " AND status = 'processing'", progress, version.incrementAndGet(), Catalog.now(), jobId, seq);
     }
 
     /**
@@ -160,7 +169,7 @@ public final class UploadJobs {
      */
     public void finish(String jobId, int seq, String status, String documentId, String errorCode, String errorMessage) {
         catalog.update("UPDATE upload_items SET status = ?, document_id = COALESCE(?, document_id), error_code = ?, error_message = ?,"
-                + " version = ?, updated_at = ? WHERE job_id = ? AND seq = ?", status, documentId, errorCode, errorMessage,
+                + " progress = NULL, version = ?, updated_at = ? WHERE job_id = ? AND seq = ?", status, documentId, errorCode, errorMessage,
                 version.incrementAndGet(), Catalog.now(), jobId, seq);
     }
 
@@ -178,7 +187,7 @@ public final class UploadJobs {
 
     /** Puts items a stopped process was working on back in the queue; returns how many. */
     public int requeueUnfinished() {
-        return catalog.update("UPDATE upload_items SET status = 'queued', version = ? WHERE status = 'processing'",
+        return catalog.update("UPDATE upload_items SET status = 'queued', progress = NULL, version = ? WHERE status = 'processing'",
                 version.incrementAndGet());
     }
 
@@ -251,6 +260,6 @@ public final class UploadJobs {
         Long sizeBytes = rs.wasNull() ? null : size;
         return new Item(rs.getString("job_id"), rs.getInt("seq"), rs.getString("name"), rs.getString("status"),
                 rs.getString("sha256"), rs.getString("document_id"), rs.getString("error_code"), rs.getString("error_message"),
-                parentSeq, sizeBytes, rs.getLong("version"));
+                parentSeq, sizeBytes, rs.getLong("version"), rs.getString("progress"));
     }
 }

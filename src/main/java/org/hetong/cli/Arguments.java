@@ -10,7 +10,7 @@ import java.util.Set;
  * Hand-written because it is this small; it refuses unknown options with the usage text.
  */
 record Arguments(String command, Path data, int port, Path config, Path samples, List<Path> paths) {
-    static final Set<String> COMMANDS = Set.of("serve", "ingest", "reindex", "verify", "help");
+    static final Set<String> COMMANDS = Set.of("serve", "ingest", "reindex", "verify", "ocr", "admin-password", "help");
 
     static Arguments parse(String[] args) throws UsageException {
         if (args.length == 0) {
@@ -77,6 +77,11 @@ record Arguments(String command, Path data, int port, Path config, Path samples,
               ingest  [--data DIR] PATH...         导入文件、文件夹或 ZIP；全部成功退出码 0，有失败退出码 3
               reindex [--data DIR]                 从档案（原件与目录）重建检索索引
               verify  [--data DIR]                 检查目录、原件与索引是否一致
+              ocr     [--data DIR]                 对等待 OCR 的扫描件重新识别（安装 Tesseract 之后）
+              admin-password [--data DIR]          重设管理员 admin 的密码（取 HETONG_ADMIN_PASSWORD，否则生成并显示；需先停止服务器）
+
+            首次启动 serve 时创建管理员 admin：密码取环境变量 HETONG_ADMIN_PASSWORD，
+            否则随机生成、显示一次并写入 <数据目录>/initial-admin-password.txt（仅所有者可读）。
 
             选项:
               --data DIR      数据目录，默认 ./data

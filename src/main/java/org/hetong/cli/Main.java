@@ -15,7 +15,7 @@ import org.hetong.ingest.Verifier;
 import org.hetong.web.WebApp;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
-/** The {@code hetong} command: serve, ingest, reindex, verify. Wires the services by hand. */
+/** The {@code hetong} command: serve, ingest, reindex, verify, ocr. Wires the services by hand. */
 public final class Main {
     static final int OK = 0;
     static final int ERROR = 1;
@@ -61,12 +61,23 @@ public final class Main {
                         yield OK;
                     }
                 }
+                case "ocr" -> {
+                    try (Services services = Services.open(arguments.data(), config)) {
+                        yield OcrCommand.run(services, out);
+                    }
+                }
                 case "verify" -> {
                     try (Services services = Services.open(arguments.data(), config)) {
                         List<String> problems = new Verifier(services.catalog, services.store, services.index).verify();
                         problems.forEach(p -> out.println("✗ " + p));
                         out.println(problems.isEmpty() ? "一致：目录、原件与索引相符。" : problems.size() + " 处不一致。");
                         yield problems.isEmpty() ? OK : ERROR;
+                    }
+                }
+                case "admin-password" -> {
+                    try (Services services = Services.open(arguments.data(), config)) {
+                        FirstAdmin.reset(services.users, System.getenv(FirstAdmin.ENVIRONMENT), out);
+                        yield OK;
                     }
                 }
                 default -> throw new IllegalStateException(arguments.command());
@@ -87,6 +98,7 @@ public final class Main {
     private static int serve(Arguments arguments, ConfigFiles config, PrintStream out) throws IOException, InterruptedException {
         Services services = Services.open(arguments.data(), config);
         try {
+            FirstAdmin.ensure(services.users, services.dataDirectory.root(), System.getenv(FirstAdmin.ENVIRONMENT), out);
             if (services.wasNew) {
                 Path samples = arguments.samples() != null ? arguments.samples() : ConfigFiles.home().resolve("sample-docs");
                 if (Files.isDirectory(samples)) {

@@ -5,10 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.hetong.archive.ApiTokens;
+import org.hetong.archive.AuditLog;
 import org.hetong.archive.Catalog;
 import org.hetong.archive.DataDirectory;
 import org.hetong.archive.OriginalStore;
 import org.hetong.archive.UploadJobs;
+import org.hetong.archive.Users;
 import org.hetong.ingest.DocumentActions;
 import org.hetong.ingest.Families;
 import org.hetong.ingest.RiskRefresh;
@@ -22,6 +25,10 @@ import org.hetong.index.IndexAnalyzers;
 import org.hetong.ingest.Extractor;
 import org.hetong.ingest.Importer;
 import org.hetong.ingest.IngestLimits;
+import org.hetong.ingest.OcrPages;
+import org.hetong.ingest.OcrReader;
+import org.hetong.ingest.OcrSettings;
+import org.hetong.ingest.Tesseract;
 import org.hetong.ingest.Reindexer;
 import org.hetong.search.SearchService;
 import org.hetong.search.SimilarClauses;
@@ -51,6 +58,9 @@ public final class Services implements AutoCloseable {
     public final ImportQueue queue;
     public final DocumentActions actions;
     public final IngestLimits limits;
+    public final Users users;
+    public final ApiTokens tokens;
+    public final AuditLog audit;
     public final boolean wasNew;
 
     private Services(DataDirectory dataDirectory, ConfigFiles config, OriginalStore store, Catalog catalog, ClauseIndex index,
@@ -78,6 +88,9 @@ public final class Services implements AutoCloseable {
         this.queue = new ImportQueue(jobs, importer, catalog, index, families, Math.max(1, Runtime.getRuntime().availableProcessors()));
         this.actions = new DocumentActions(catalog, index, jobs, queue);
         this.wasNew = wasNew;
+        this.users = new Users(catalog);
+        this.tokens = new ApiTokens(catalog);
+        this.audit = new AuditLog(catalog);
     }
 
     public static Services open(Path data, ConfigFiles config) throws IOException {
@@ -97,7 +110,10 @@ public final class Services implements AutoCloseable {
             OriginalStore store = new OriginalStore(dir.originals(), dir.scratch());
             Catalog catalog = Catalog.open(dir.catalogFile());
             ClauseIndex index = new ClauseIndex(dir.index(), analyzers);
-            Extractor extractor = new Extractor(limits, dir.scratch());
+            // One OCR page pool for the process: scans imported together share the cores.
+            OcrSettings ocrSettings = OcrSettings.fromSystemProperties();
+            OcrReader ocr = new OcrReader(new OcrPages(new Tesseract(ocrSettings), ocrSettings), ocrSettings, dir.scratch());
+            Extractor extractor = new Extractor(limits, dir.scratch(), ocr);
             Importer importer = new Importer(store, catalog, extractor, understander, index, limits, risks);
             return new Services(dir, config, store, catalog, index, importer, new Reindexer(catalog, index),
                     new SearchService(index), limits, wasNew);
@@ -129,14 +145,21 @@ public final class Services implements AutoCloseable {
         return candidates;
     }
 
+    /** How this process reads scans. */
+    public OcrReader ocr() {
+        return importer.extractor().ocr();
+    }
+
     /** What the web layer is given. */
     public WebApp.Dependencies web() {
-        return new WebApp.Dependencies(catalog, store, index, search, jobs, queue, actions, families, similar, suggestions, limits);
+        return new WebApp.Dependencies(catalog, store, index, search, jobs, queue, actions, families, similar, suggestions, limits,
+                users, tokens, audit);
     }
 
     @Override
     public void close() throws IOException {
         queue.close();
+        audit.close();
         try {
             index.close();
         } finally {

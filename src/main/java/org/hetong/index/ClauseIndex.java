@@ -273,6 +273,7 @@ public final class ClauseIndex implements Closeable {
             doc.add(new SortedSetDocValuesFacetField(IndexFields.YEAR, year));
         }
         doc.add(new NumericDocValuesField(IndexFields.DATE, c.dateEpochDay() == null ? Long.MIN_VALUE : c.dateEpochDay()));
+        doc.add(new StringField(IndexFields.OCR, String.valueOf(c.ocr()), Field.Store.YES));
         if (c.title() != null) {
             doc.add(new Field(IndexFields.TITLE, c.title(), TEXT_WITH_OFFSETS_STORED));
         }

@@ -15,6 +15,8 @@ public final class IndexFields {
     /** Risks of the clause's contract (缺少保密条款, 即将到期, 自动续期 …), for facets and filters. */
     public static final String RISK = "risk";
     public static final String DATE = "date";
+    /** "true" for clauses whose text was read by OCR from a scan, "false" for typed text. */
+    public static final String OCR = "ocr";
     public static final String TITLE = "title";
     public static final String FILE_NAME = "fileName";
     public static final String NUMBER = "number";

@@ -35,6 +35,7 @@ import org.apache.tika.exception.ZeroByteFileException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.PDF;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
@@ -61,7 +62,8 @@ import org.xml.sax.SAXException;
  * embedded object is recorded as a warning while the rest is read. Containers — mails and
  * archives — are walked with a {@link ContainerUnpacker} instead: their files become documents of
  * their own rather than text of the container. Plain text goes through
- * {@link ChineseCharsetDetector}.
+ * {@link ChineseCharsetDetector}. Images, and the pages of a PDF that are scans without a text layer,
+ * are read by OCR ({@link OcrReader}); Tika's own OCR is switched off.
  *
  * <p>Thread-safe: Tika parsers are stateless and each call builds its own parse context.
  */
@@ -84,8 +86,14 @@ public final class Extractor {
     private final EncodingDetector encodingDetector;
     private final IngestLimits limits;
     private final Path scratch;
+    private final OcrReader ocr;
 
+    /** An extractor with its own OCR page pool, set up from {@code hetong.ocr.*} system properties. */
     public Extractor(IngestLimits limits, Path scratch) {
+        this(limits, scratch, OcrReader.standalone(OcrSettings.fromSystemProperties(), scratch));
+    }
+
+    public Extractor(IngestLimits limits, Path scratch, OcrReader ocr) {
         TikaConfig config = TikaConfig.getDefaultConfig();
         this.detector = new ContentDetector(config.getDetector());
         this.parser = new AutoDetectParser(detector, config.getParser());
@@ -93,6 +101,11 @@ public final class Extractor {
                 List.of(new BOMDetector(), new HtmlEncodingDetector(), new ChineseCharsetDetector()));
         this.limits = limits;
         this.scratch = scratch;
+        this.ocr = ocr;
+    }
+
+    public OcrReader ocr() {
+        return ocr;
     }
 
     /** The media type of a file, from its content. Markdown is told from plain text by name only. */
@@ -111,6 +124,14 @@ public final class Extractor {
 
     /** Reads a file; fails with a specific reason when it cannot be read. */
     public Extraction extract(Path file, String fileName) throws UnreadableDocumentException {
+        return extract(file, fileName, OcrProgress.NONE);
+    }
+
+    /**
+     * Reads a file, telling {@code progress} how OCR of its pages goes; fails with a specific reason
+     * when it cannot be read. Parsing is bounded by the parse time limit, OCR by its per-page limit.
+     */
+    public Extraction extract(Path file, String fileName, OcrProgress progress) throws UnreadableDocumentException {
         long size;
         String type;
         try {
@@ -137,9 +158,18 @@ public final class Extractor {
             throw new UnreadableDocumentException(fileName, type, FailureReason.CORRUPT, "Office 文档缺少正文部分");
         }
         try {
-            Extraction extraction = withTimeout(fileName, type, () -> MAIL_TYPES.contains(type) || ARCHIVE_TYPES.contains(type)
-                    ? unpack(file, fileName, type, size)
-                    : read(file, fileName, type));
+            Extraction extraction;
+            if (OcrReader.isImage(type)) {
+                extraction = ocr.readImage(file, fileName, type, progress);
+            } else {
+                Parsed parsed = withTimeout(fileName, type, () -> MAIL_TYPES.contains(type) || ARCHIVE_TYPES.contains(type)
+                        ? new Parsed(unpack(file, fileName, type, size), List.of())
+                        : read(file, fileName, type));
+                extraction = parsed.extraction();
+                if (type.equals("application/pdf")) {
+                    extraction = ocr.completePdf(file, fileName, extraction, parsed.charsPerPage(), progress);
+                }
+            }
             if (extraction.text().isBlank() && extraction.embedded().isEmpty()) {
                 boolean container = MAIL_TYPES.contains(type) || ARCHIVE_TYPES.contains(type);
                 throw new UnreadableDocumentException(fileName, type,
@@ -160,8 +190,8 @@ public final class Extractor {
      * ignores interrupts; such a parser thread runs on until the parser returns, but the worker
      * moves on and the file is reported.
      */
-    private Extraction withTimeout(String fileName, String type, Callable<Extraction> parse) throws Exception {
-        Future<Extraction> future = PARSERS.submit(parse);
+    private <T> T withTimeout(String fileName, String type, Callable<T> parse) throws Exception {
+        Future<T> future = PARSERS.submit(parse);
         try {
             return future.get(limits.parseTimeoutSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException e) {
@@ -199,7 +229,10 @@ public final class Extractor {
         }
     });
 
-    private Extraction read(Path file, String fileName, String type) throws IOException, SAXException, TikaException {
+    /** What Tika read, and for a PDF how many characters each page's text layer has. */
+    private record Parsed(Extraction extraction, List<Integer> charsPerPage) {}
+
+    private Parsed read(Path file, String fileName, String type) throws IOException, SAXException, TikaException {
         ParseContext context = newContext();
         if (isOfficeOpenXml(type) && hasLargeXmlPart(file)) {
             // The default DOCX and PPTX extractors build the whole XML tree in memory (XMLBeans): a DOCX whose
@@ -236,7 +269,16 @@ public final class Extractor {
             truncated |= "true".equals(part.get(TikaCoreProperties.WRITE_LIMIT_REACHED));
         }
         Metadata main = parts.isEmpty() ? metadata : parts.get(0);
-        return new Extraction(type, TextCleaner.clean(text.toString()), metadataOf(main), List.of(), truncated, warnings);
+        List<Integer> charsPerPage = new ArrayList<>();
+        for (String count : main.getValues(PDF.CHARACTERS_PER_PAGE)) {
+            try {
+                charsPerPage.add(Integer.parseInt(count.strip()));
+            } catch (NumberFormatException e) {
+                charsPerPage.add(Integer.MAX_VALUE); // unknown: treated as a page with text
+            }
+        }
+        return new Parsed(new Extraction(type, TextCleaner.clean(text.toString()), metadataOf(main), List.of(), truncated, warnings),
+                charsPerPage);
     }
 
     private Extraction unpack(Path file, String fileName, String type, long size) throws IOException, SAXException, TikaException {

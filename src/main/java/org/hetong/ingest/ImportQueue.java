@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,6 +19,8 @@ import org.slf4j.LoggerFactory;
  * The workers that turn queued upload items into documents: a fixed pool (about one per core)
  * taking items from the persistent queue in the catalog ({@link UploadJobs}). The queue lives on
  * disk, so a burst of uploads costs disk space, not memory; the pool size bounds the work in flight.
+ * A worker whose document waits for OCR steps aside for another (see {@link Slot}), so scans in a
+ * batch do not stall the text documents around them.
  */
 public final class ImportQueue implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ImportQueue.class);
@@ -34,11 +37,20 @@ public final class ImportQueue implements AutoCloseable {
     private final AtomicLong lastMaintenance = new AtomicLong(System.nanoTime());
     private static final long ABANDONED_AFTER_SECONDS = 600;
     private final int size;
+    /** Workers beyond {@code size} that exist to stand in for workers waiting for OCR. */
+    private final int ocrWaiters;
+    private final Semaphore slots;
+    private final Semaphore ocrWaiting;
 
     public ImportQueue(UploadJobs jobs, Importer importer, Catalog catalog, ClauseIndex index, Families families, int workers) {
         if (workers < 1) {
             throw new IllegalArgumentException("at least one worker is needed, not " + workers);
         }
+        // A worker waiting for OCR costs a thread and an open file, no CPU: let several scans wait at once,
+        // so that text documents queued behind them keep every core.
+        this.ocrWaiters = Math.max(4, 4 * workers);
+        this.slots = new Semaphore(workers);
+        this.ocrWaiting = new Semaphore(ocrWaiters);
         this.jobs = jobs;
         this.importer = importer;
         this.catalog = catalog;
@@ -60,7 +72,7 @@ public final class ImportQueue implements AutoCloseable {
         for (String jobId : jobs.runningJobIds()) {
             closeJobIfComplete(jobId);
         }
-        for (int i = 0; i < size; i++) {
+        for (int i = 0; i < size + ocrWaiters; i++) {
             Thread t = new Thread(this::work, "import-worker-" + (i + 1));
             t.setDaemon(true);
             workers.add(t);
@@ -85,15 +97,26 @@ public final class ImportQueue implements AutoCloseable {
 
     private void work() {
         while (running.get()) {
+            try {
+                slots.acquire();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!running.get()) {
+                slots.release();
+                return;
+            }
             Optional<UploadJobs.Item> next;
             try {
                 next = jobs.claimNext();
             } catch (RuntimeException e) {
+                slots.release();
                 log.error("cannot read the upload queue", e);
                 sleep(1000);
                 continue;
             }
             if (next.isEmpty()) {
+                slots.release();
                 closeAbandonedJobs();
                 synchronized (signal) {
                     try {
@@ -104,7 +127,39 @@ public final class ImportQueue implements AutoCloseable {
                 }
                 continue;
             }
-            process(next.get());
+            Slot slot = new Slot();
+            try {
+                process(next.get(), slot);
+            } finally {
+                slot.ocrEnded();
+                slots.release();
+            }
+        }
+    }
+
+    /**
+     * A worker's claim on a core. While its document waits for OCR — Tesseract processes in the
+     * shared page pool do the work — the worker gives the claim up, so that another worker goes on
+     * with text documents: a batch of scans does not hold up the contracts queued behind it. At most
+     * {@code ocrWaiters} workers wait like this at once; beyond that a worker keeps its claim and waits.
+     */
+    private final class Slot {
+        private boolean released;
+
+        void ocrStarted() {
+            if (!released && ocrWaiting.tryAcquire()) {
+                released = true;
+                slots.release();
+                wake();
+            }
+        }
+
+        void ocrEnded() {
+            if (released) {
+                slots.acquireUninterruptibly();
+                ocrWaiting.release();
+                released = false;
+            }
         }
     }
 
@@ -122,11 +177,31 @@ public final class ImportQueue implements AutoCloseable {
     }
 
     void process(UploadJobs.Item item) {
+        process(item, new Slot());
+    }
+
+    private void process(UploadJobs.Item item, Slot slot) {
         try {
             boolean reprocess = jobs.job(item.jobId()).map(j -> "retry".equals(j.source())).orElse(false);
+            OcrProgress progress = new OcrProgress() {
+                @Override
+                public void pages(String name, int done, int total) {
+                    jobs.setProgress(item.jobId(), item.seq(), progressText(DisplayNames.clean(item.name()), name, done, total));
+                }
+
+                @Override
+                public void recognitionStarted() {
+                    slot.ocrStarted();
+                }
+
+                @Override
+                public void recognitionEnded() {
+                    slot.ocrEnded();
+                }
+            };
             List<ImportItem> results = reprocess
-                    ? importer.importStored(item.sha256(), item.name())
-                    : importer.importQueued(item.sha256(), item.name(), item.jobId() + ":" + item.seq());
+                    ? importer.importStored(item.sha256(), item.name(), progress)
+                    : importer.importQueued(item.sha256(), item.name(), item.jobId() + ":" + item.seq(), progress);
             ImportItem top = results.get(0);
             String status = top.status();
             String errorCode = top.errorCode();
@@ -160,6 +235,16 @@ public final class ImportQueue implements AutoCloseable {
         } finally {
             processed.incrementAndGet();
         }
+    }
+
+    /** {@code OCR 3/12 页}, with the inner file's path when the pages are those of an attachment or archive entry. */
+    static String progressText(String itemName, String fileName, int done, int total) {
+        String pages = "OCR " + done + "/" + total + " 页";
+        if (fileName == null || fileName.equals(itemName)) {
+            return pages;
+        }
+        int inner = fileName.lastIndexOf("!/");
+        return (inner >= 0 ? fileName.substring(inner + 2) : fileName) + "：" + pages;
     }
 
     /** A job seen done is searchable: the index is refreshed before the job is marked done. */
@@ -196,6 +281,7 @@ public final class ImportQueue implements AutoCloseable {
     @Override
     public void close() {
         running.set(false);
+        slots.release(workers.size()); // workers waiting for a slot see that the queue is stopping
         wake();
         for (Thread t : workers) {
             try {

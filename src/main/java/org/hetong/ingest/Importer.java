@@ -56,6 +56,10 @@ public final class Importer {
         this.risks = risks;
     }
 
+    public Extractor extractor() {
+        return extractor;
+    }
+
     public RiskAssessor riskAssessor() {
         return risks;
     }
@@ -63,14 +67,19 @@ public final class Importer {
     /** Imports a file from disk and everything inside it. */
     public List<ImportItem> importFile(Path file, String name) {
         List<ImportItem> items = new ArrayList<>();
-        importFile(file, DisplayNames.clean(name), 0, null, null, items);
+        importFile(file, DisplayNames.clean(name), 0, null, null, items, OcrProgress.NONE);
         return items;
     }
 
     /** Reads again an original that is already in the store, even if it was read before (a retry). */
     public List<ImportItem> importStored(String sha256, String name) {
+        return importStored(sha256, name, OcrProgress.NONE);
+    }
+
+    /** Reads again an original that is already in the store, telling {@code progress} how its OCR goes. */
+    public List<ImportItem> importStored(String sha256, String name, OcrProgress progress) {
         List<ImportItem> items = new ArrayList<>();
-        importOriginal(sha256, DisplayNames.clean(name), 0, null, null, items, true);
+        importOriginal(sha256, DisplayNames.clean(name), 0, null, null, items, true, progress);
         return items;
     }
 
@@ -79,16 +88,22 @@ public final class Importer {
      * {@code createdBy} names the upload item, recorded on the document if this is its first reading.
      */
     public List<ImportItem> importQueued(String sha256, String name, String createdBy) {
+        return importQueued(sha256, name, createdBy, OcrProgress.NONE);
+    }
+
+    /** As {@link #importQueued(String, String, String)}, telling {@code progress} how OCR of its pages goes. */
+    public List<ImportItem> importQueued(String sha256, String name, String createdBy, OcrProgress progress) {
         if (createdBy != null) {
             catalog.insertProcessing(DocumentRecord.idFor(sha256), sha256, DisplayNames.baseName(name), null, sizeOf(sha256));
             catalog.setCreatedBy(DocumentRecord.idFor(sha256), createdBy);
         }
         List<ImportItem> items = new ArrayList<>();
-        importOriginal(sha256, DisplayNames.clean(name), 0, null, null, items, false);
+        importOriginal(sha256, DisplayNames.clean(name), 0, null, null, items, false, progress);
         return items;
     }
 
-    private void importFile(Path file, String name, int depth, String parentId, String relation, List<ImportItem> items) {
+    private void importFile(Path file, String name, int depth, String parentId, String relation, List<ImportItem> items,
+                            OcrProgress progress) {
         OriginalStore.Stored stored;
         try {
             long size = Files.size(file);
@@ -102,11 +117,11 @@ public final class Importer {
             items.add(ImportItem.failed(name, null, FailureReason.INTERNAL, FailureReason.INTERNAL.message("保存原件失败：" + e.getMessage())));
             return;
         }
-        importOriginal(stored.sha256(), name, depth, parentId, relation, items, false);
+        importOriginal(stored.sha256(), name, depth, parentId, relation, items, false, progress);
     }
 
     private void importOriginal(String sha, String name, int depth, String parentId, String relation,
-                                List<ImportItem> items, boolean retry) {
+                                List<ImportItem> items, boolean retry, OcrProgress progress) {
         String id = DocumentRecord.idFor(sha);
         var existing = catalog.findBySha(sha);
         if (parentId != null) {
@@ -114,15 +129,18 @@ public final class Importer {
             catalog.insertProcessing(id, sha, DisplayNames.baseName(name), null, sizeOf(sha));
             catalog.addLink(new LinkRecord(parentId, id, relation, containerPath(name), reasonFor(relation), 1.0, "auto"));
         }
-        if (existing.isPresent() && existing.get().isFinished() && !retry) {
+        // A scan that waited for OCR is read again when it comes again: OCR may be there now.
+        boolean waitingForOcr = existing.isPresent() && FailureReason.NEEDS_OCR.code().equals(existing.get().errorCode());
+        if (existing.isPresent() && existing.get().isFinished() && !retry && !waitingForOcr) {
             items.add(ImportItem.duplicate(name, id));
             return;
         }
         catalog.insertProcessing(id, sha, DisplayNames.baseName(name), null, sizeOf(sha));
         Extraction extraction;
         try {
-            extraction = extractor.extract(store.pathOf(sha), name);
+            extraction = extractor.extract(store.pathOf(sha), name, progress);
         } catch (UnreadableDocumentException e) {
+            catalog.setOcr(id, 0, 0, null);
             catalog.markFailed(id, e.mediaType(), e.reason().code(), e.userMessage());
             deleteFromIndex(id);
             items.add(ImportItem.failed(name, id, e.reason(), e.userMessage()));
@@ -133,6 +151,12 @@ public final class Importer {
             Understanding u = understander.understand(extraction.text(), extraction.mediaType(), name,
                     extraction.metadata("title"), mail ? extraction.metadata("title") : null);
             String contractId = u.kind() == DocumentKind.CONTRACT ? id : null;
+            OcrOutcome ocr = extraction.ocr();
+            catalog.setOcr(id, ocr.pages(), ocr.pendingPages(), ocr.spansJson());
+            if (ocr.pages() > 0 || ocr.pendingPages() > 0) {
+                log.info("{}: {} pages read by OCR, {} waiting for OCR{}", name, ocr.pages(), ocr.pendingPages(),
+                        extraction.warnings().isEmpty() ? "" : "; " + String.join("; ", extraction.warnings()));
+            }
             catalog.saveUnderstanding(id, extraction.mediaType(), u.kind().code(), u.title(), contractId,
                     fieldsJson(u.fields()), extraction.text(), u.clauses());
             DocumentFacts documentFacts = facts.extract(id, u, extraction.text(), extraction.metadata("messageId"),
@@ -145,6 +169,7 @@ public final class Importer {
         } catch (IOException | RuntimeException e) {
             log.error("importing {} failed", name, e);
             String message = FailureReason.INTERNAL.message(e.getClass().getSimpleName() + ": " + e.getMessage());
+            catalog.setOcr(id, 0, 0, null);
             catalog.markFailed(id, extraction.mediaType(), FailureReason.INTERNAL.code(), message);
             deleteFromIndex(id);
             items.add(ImportItem.failed(name, id, FailureReason.INTERNAL, message));
@@ -163,7 +188,7 @@ public final class Importer {
                             FailureReason.TOO_DEEP.message("上限 " + limits.maxDepth() + " 层")));
                     continue;
                 }
-                importFile(child.file(), childName, depth + 1, id, child.relation(), items);
+                importFile(child.file(), childName, depth + 1, id, child.relation(), items, progress);
             } finally {
                 deleteQuietly(child.file());
             }

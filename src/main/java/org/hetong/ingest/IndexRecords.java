@@ -31,6 +31,7 @@ public final class IndexRecords {
         LocalDate date = fields.signDate() != null ? fields.signDate() : fields.effectiveDate();
         List<String> parties = fields.parties().stream().map(ContractFields.Party::name).distinct().toList();
         List<String> risks = riskLabels(doc.risksJson());
+        List<OcrOutcome.TextSpan> ocrSpans = OcrOutcome.spansOf(doc.ocrSpans());
         List<IndexedClause> out = new ArrayList<>();
         for (Clause c : clauses) {
             if (!c.searchable() || c.text().isBlank()) {
@@ -39,7 +40,7 @@ public final class IndexRecords {
             out.add(new IndexedClause(Clause.idOf(doc.id(), c.ordinal()), doc.id(), doc.contractId(), doc.kind(),
                     doc.title(), doc.fileName(), c.number(), c.numberValue(), c.ordinal(), c.role().code(), c.heading(),
                     c.clauseType(), c.secondaryType(), parties, date == null ? null : date.getYear(),
-                    date == null ? null : date.toEpochDay(), risks, c.text()));
+                    date == null ? null : date.toEpochDay(), risks, c.text(), OcrOutcome.covers(ocrSpans, c.start(), c.end())));
         }
         return out;
     }

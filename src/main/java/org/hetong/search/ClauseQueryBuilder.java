@@ -59,6 +59,7 @@ final class ClauseQueryBuilder {
         addFilter(b, "year", request.year());
         addFilter(b, "contract", request.contract());
         addFilter(b, "risk", request.risk());
+        addFilter(b, "ocr", request.ocr());
         return b.build();
     }
 
@@ -219,7 +220,25 @@ final class ClauseQueryBuilder {
             }
             case "contract" -> new TermQuery(new Term(IndexFields.CONTRACT_ID, value));
             case "risk" -> new WildcardQuery(new Term(IndexFields.RISK, "*" + escapeWildcard(value) + "*"));
+            case "ocr" -> ocrFilter(value);
             default -> throw new IllegalStateException("unknown filter " + field);
+        };
+    }
+
+    /**
+     * Clauses read by OCR ({@code ocr:true}) or typed ones ({@code ocr:false}). "Typed" is "not OCR"
+     * rather than a term of its own, so clauses indexed before the OCR flag existed count as typed.
+     */
+    private static Query ocrFilter(String value) throws QuerySyntaxException {
+        Query ocr = new TermQuery(new Term(IndexFields.OCR, "true"));
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "1", "是" -> ocr;
+            case "false", "no", "0", "否" -> new BooleanQuery.Builder()
+                    .add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER)
+                    .add(ocr, BooleanClause.Occur.MUST_NOT)
+                    .build();
+            default -> throw new QuerySyntaxException("OCR 筛选的值「" + value + "」应为 true 或 false，例如 ocr:true"
+                    + "（只看从扫描件识别出的条款）。", 0);
         };
     }
 

@@ -12,7 +12,7 @@ import java.util.Map;
  *   -违约金                   without this word
  *   仲裁 OR 诉讼              either
  *   (仲裁 OR 诉讼) 管辖       grouping
- *   type:保密 kind:补充协议 party:星河 year:2023 contract:&lt;id&gt;   filters
+ *   type:保密 kind:补充协议 party:星河 year:2023 contract:&lt;id&gt; risk:到期 ocr:true   filters
  * </pre>
  * A small hand-written recursive-descent parser rather than Lucene's classic QueryParser: that one
  * has a much larger syntax (wildcards, fuzzy, ranges, boosts) whose characters appear in
@@ -27,7 +27,8 @@ final class QueryParser {
             Map.entry("party", "party"), Map.entry("当事方", "party"),
             Map.entry("year", "year"), Map.entry("年份", "year"),
             Map.entry("contract", "contract"),
-            Map.entry("risk", "risk"), Map.entry("风险", "risk"));
+            Map.entry("risk", "risk"), Map.entry("风险", "risk"),
+            Map.entry("ocr", "ocr"), Map.entry("扫描件", "ocr"));
 
     private final String input;
     private int pos;
@@ -142,7 +143,8 @@ final class QueryParser {
             }
             if (word.charAt(colon) == ':' && name.matches("[A-Za-z]{2,12}")) {
                 throw new QuerySyntaxException("未知的筛选字段「" + name + ":」。可用的筛选有 type:（条款类型）、kind:（文档类别）、"
-                        + "party:（当事方）、year:（年份）、contract:（合同）、risk:（风险）。如要检索含冒号的文字，请加引号。", start);
+                        + "party:（当事方）、year:（年份）、contract:（合同）、risk:（风险）、ocr:（OCR 识别的扫描件，true/false）。"
+                        + "如要检索含冒号的文字，请加引号。", start);
             }
         }
         return new QueryNode.Text(word, false);
@@ -188,6 +190,7 @@ final class QueryParser {
             case "kind" -> "补充协议";
             case "party" -> "某某公司";
             case "year" -> "2023";
+            case "ocr" -> "true";
             default -> "…";
         };
     }

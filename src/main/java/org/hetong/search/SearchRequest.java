@@ -3,10 +3,11 @@ package org.hetong.search;
 /**
  * One search: the query as typed, filters from the page's facets, paging and sort.
  *
+ * @param ocr  {@code true}: only clauses read by OCR from scans; {@code false}: only typed ones; null: both
  * @param sort {@code relevance} (default) or {@code date}
  */
 public record SearchRequest(String query, String type, String kind, String party, String year, String contract,
-                            String risk, int page, int size, String sort) {
+                            String risk, String ocr, int page, int size, String sort) {
     public static final int MAX_SIZE = 100;
     public static final int MAX_PAGE = 500;
 
@@ -28,16 +29,22 @@ public record SearchRequest(String query, String type, String kind, String party
     }
 
     public SearchRequest(String query, String type, String kind, String party, String year, String contract,
+                         String risk, int page, int size, String sort) {
+        this(query, type, kind, party, year, contract, risk, null, page, size, sort);
+    }
+
+    public SearchRequest(String query, String type, String kind, String party, String year, String contract,
                          int page, int size, String sort) {
-        this(query, type, kind, party, year, contract, null, page, size, sort);
+        this(query, type, kind, party, year, contract, null, null, page, size, sort);
     }
 
     public static SearchRequest of(String query) {
-        return new SearchRequest(query, null, null, null, null, null, null, 1, 20, null);
+        return new SearchRequest(query, null, null, null, null, null, null, null, 1, 20, null);
     }
 
     public boolean hasFilters() {
-        return notBlank(type) || notBlank(kind) || notBlank(party) || notBlank(year) || notBlank(contract) || notBlank(risk);
+        return notBlank(type) || notBlank(kind) || notBlank(party) || notBlank(year) || notBlank(contract) || notBlank(risk)
+                || notBlank(ocr);
     }
 
     private static boolean notBlank(String s) {

@@ -117,7 +117,7 @@ public final class SearchService {
                         doc.get(IndexFields.TITLE), doc.get(IndexFields.FILE_NAME), doc.get(IndexFields.KIND), doc.get(IndexFields.NUMBER),
                         doc.get(IndexFields.HEADING), doc.get(IndexFields.CLAUSE_TYPE), doc.get(IndexFields.SECONDARY_TYPE),
                         Arrays.asList(doc.getValues(IndexFields.PARTY)), doc.get(IndexFields.YEAR), doc.get(IndexFields.TEXT), null,
-                        Float.isNaN(sd.score) ? 0f : sd.score));
+                        Float.isNaN(sd.score) ? 0f : sd.score, 0, List.of(), "true".equals(doc.get(IndexFields.OCR))));
             }
             return hits;
         } finally {
@@ -185,7 +185,8 @@ public final class SearchService {
                     doc.get(IndexFields.TITLE), doc.get(IndexFields.FILE_NAME), doc.get(IndexFields.KIND),
                     doc.get(IndexFields.NUMBER), doc.get(IndexFields.HEADING), doc.get(IndexFields.CLAUSE_TYPE),
                     doc.get(IndexFields.SECONDARY_TYPE), Arrays.asList(doc.getValues(IndexFields.PARTY)), doc.get(IndexFields.YEAR),
-                    text, highlight, Float.isNaN(page[i].score) ? 0f : page[i].score, similar.size(), similar));
+                    text, highlight, Float.isNaN(page[i].score) ? 0f : page[i].score, similar.size(), similar,
+                    "true".equals(doc.get(IndexFields.OCR))));
         }
         return hits;
     }

@@ -85,7 +85,8 @@ public final class SimilarClauses {
                         d.get(IndexFields.TITLE), d.get(IndexFields.FILE_NAME), d.get(IndexFields.KIND), d.get(IndexFields.NUMBER),
                         d.get(IndexFields.HEADING), d.get(IndexFields.CLAUSE_TYPE), d.get(IndexFields.SECONDARY_TYPE),
                         Arrays.asList(d.getValues(IndexFields.PARTY)), d.get(IndexFields.YEAR), other,
-                        SearchService.escape(other.length() > 300 ? other.substring(0, 300) + "…" : other), sd.score);
+                        SearchService.escape(other.length() > 300 ? other.substring(0, 300) + "…" : other), sd.score, 0, List.of(),
+                        "true".equals(d.get(IndexFields.OCR)));
                 similar.add(new Similar(hit, ClauseDiff.diff(text, other).similarity()));
             }
             return Optional.of(similar);

@@ -18,6 +18,7 @@ import org.hetong.archive.FamilyLinks;
 import org.hetong.archive.LinkRecord;
 import org.hetong.archive.OriginalStore;
 import org.hetong.ingest.DocumentActions;
+import org.hetong.ingest.OcrOutcome;
 import org.hetong.ingest.Reindexer;
 import org.hetong.understand.ContractFields;
 import org.hetong.understand.DocumentKind;
@@ -103,8 +104,11 @@ final class DocumentRoutes {
         body.put("family", family(catalog, new FamilyLinks(catalog), doc.id()));
         body.put("risks", risks(doc));
         List<Map<String, Object>> clauses = new ArrayList<>();
+        List<OcrOutcome.TextSpan> ocrSpans = OcrOutcome.spansOf(doc.ocrSpans());
         for (Clause c : catalog.clauses(doc.id())) {
-            clauses.add(clauseJson(doc.id(), c));
+            Map<String, Object> clause = clauseJson(doc.id(), c);
+            clause.put("ocr", OcrOutcome.covers(ocrSpans, c.start(), c.end()));
+            clauses.add(clause);
         }
         body.put("clauses", clauses);
         ctx.json(body);
@@ -247,6 +251,9 @@ final class DocumentRoutes {
         json.put("deletedAt", doc.deletedAt());
         json.put("errorCode", doc.errorCode());
         json.put("error", doc.errorMessage());
+        json.put("ocr", doc.isOcr());
+        json.put("ocrPages", doc.ocrPages());
+        json.put("ocrPendingPages", doc.ocrPendingPages());
         ContractFields fields = doc.fieldsJson() == null ? ContractFields.empty() : Reindexer.fieldsOf(doc);
         json.put("contractNumber", fields.contractNumber());
         json.put("parties", fields.parties().stream().map(ContractFields.Party::name).toList());

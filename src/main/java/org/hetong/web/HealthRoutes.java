@@ -31,6 +31,10 @@ final class HealthRoutes {
     private void health(Context ctx) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "ok");
+        if (!AccessControl.allows(ctx, org.hetong.archive.Role.READER)) {
+            ctx.json(body); // without login: only that the server is up, nothing about what it holds
+            return;
+        }
         body.put("documents", catalog.countDocuments());
         body.put("clauses", catalog.countClauses());
         body.put("indexedClauses", index.clauseCount());

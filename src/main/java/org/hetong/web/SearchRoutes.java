@@ -134,7 +134,7 @@ final class SearchRoutes {
         try {
             request = new SearchRequest(ctx.queryParam("q"), Params.param(ctx, "type"), Params.param(ctx, "kind"),
                     Params.param(ctx, "party"), Params.param(ctx, "year"), Params.param(ctx, "contract"), Params.param(ctx, "risk"),
-                    Params.intParam(ctx, "page", 1), Params.intParam(ctx, "size", 20), Params.param(ctx, "sort"));
+                    Params.param(ctx, "ocr"), Params.intParam(ctx, "page", 1), Params.intParam(ctx, "size", 20), Params.param(ctx, "sort"));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("bad_parameter", e.getMessage());
         }

@@ -115,6 +115,7 @@ final class UploadRoutes {
         }
         List<UploadJobs.Item> items = jobs.arrive(job.id(), arrivals);
         queue.wake();
+        AuditTrail.note(ctx, job.id(), arrivals.size() + " 个文件");
         List<Map<String, Object>> accepted = new ArrayList<>();
         for (UploadJobs.Item item : items) {
             accepted.add(itemJson(item));
@@ -135,6 +136,10 @@ final class UploadRoutes {
                     FailureReason.TOO_LARGE.message("上限 " + Sizes.human(limits.maxFileBytes())));
         }
         DocumentRecord known = catalog.findBySha(stored.sha256()).filter(DocumentRecord::isFinished).orElse(null);
+        // A scan that waited for OCR is queued again rather than refused: OCR may be available now.
+        if (known != null && FailureReason.NEEDS_OCR.code().equals(known.errorCode())) {
+            known = null;
+        }
         if (known != null && DocumentRecord.FAILED.equals(known.status())) {
             return UploadJobs.Arrival.knownFailure(name, stored.sha256(), stored.sizeBytes(), known.errorCode(),
                     "与已上传的文件 " + known.fileName() + " 内容相同，该文件无法读取：" + known.errorMessage());
@@ -198,6 +203,7 @@ final class UploadRoutes {
         json.put("documentId", item.status().equals(UploadJobs.FAILED) && item.documentId() == null ? null : item.documentId());
         json.put("errorCode", item.errorCode());
         json.put("error", item.errorMessage());
+        json.put("progress", item.progress());
         json.put("sizeBytes", item.sizeBytes());
         json.put("parentSeq", item.parentSeq());
         json.put("version", item.version());

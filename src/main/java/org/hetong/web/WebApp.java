@@ -7,10 +7,14 @@ import io.javalin.json.JavalinJackson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.hetong.archive.ApiTokens;
+import org.hetong.archive.AuditLog;
 import org.hetong.archive.Catalog;
+import org.hetong.archive.DocumentRecord;
 import org.hetong.archive.Json;
 import org.hetong.archive.OriginalStore;
 import org.hetong.archive.UploadJobs;
+import org.hetong.archive.Users;
 import org.hetong.ingest.DocumentActions;
 import org.hetong.ingest.Families;
 import org.hetong.ingest.ImportQueue;
@@ -36,7 +40,8 @@ public final class WebApp {
     /** What the web layer needs from the rest of hetong. */
     public record Dependencies(Catalog catalog, OriginalStore store, ClauseIndex index, SearchService search,
                                UploadJobs jobs, ImportQueue queue, DocumentActions actions, Families families,
-                               SimilarClauses similar, Suggestions suggestions, IngestLimits limits) {}
+                               SimilarClauses similar, Suggestions suggestions, IngestLimits limits,
+                               Users users, ApiTokens tokens, AuditLog audit) {}
 
     public static Javalin create(Dependencies deps) {
         SearchRoutes search = new SearchRoutes(deps.search(), deps.similar(), deps.suggestions(), deps.catalog());
@@ -44,6 +49,12 @@ public final class WebApp {
         UploadRoutes uploads = new UploadRoutes(deps.catalog(), deps.store(), deps.jobs(), deps.queue(), deps.limits());
         ContractRoutes contracts = new ContractRoutes(deps.catalog(), deps.families());
         HealthRoutes health = new HealthRoutes(deps.catalog(), deps.index(), deps.queue(), deps.search());
+        Sessions sessions = new Sessions();
+        AccessControl access = new AccessControl(deps.users(), deps.tokens(), sessions, new LoginThrottle(), deps.audit());
+        AuditTrail trail = new AuditTrail(deps.audit(), id -> deps.catalog().find(id).map(DocumentRecord::fileName).orElse(null));
+        AuthRoutes auth = new AuthRoutes(deps.users(), sessions, access, deps.audit());
+        UserRoutes users = new UserRoutes(deps.users(), deps.tokens(), sessions);
+        AuditRoutes audit = new AuditRoutes(deps.audit());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -55,7 +66,15 @@ public final class WebApp {
             } else {
                 config.staticFiles.add("/web", Location.CLASSPATH);
             }
+            config.http.maxRequestSize = AccessControl.MAX_BODY_BYTES; // uploads stream past it (MultipartFiles)
             config.routes.before(WebApp::securityHeaders);
+            // Who is asking, then (once the route is known) may they: AccessRules is the one table of who may do what.
+            config.routes.before(access::authenticate);
+            config.routes.beforeMatched(access::authorize);
+            config.routes.after(trail::record);
+            auth.register(config.routes);
+            users.register(config.routes);
+            audit.register(config.routes);
             search.register(config.routes);
             documents.register(config.routes);
             uploads.register(config.routes);
@@ -77,7 +96,7 @@ public final class WebApp {
     /**
      * Headers on every response: a Content-Security-Policy that allows only this server's own
      * scripts and styles (the page has no inline script or style), no framing except of an inline
-     * PDF original by the page itself, no MIME sniffing, no referrer.
+     * PDF original by the page itself, no MIME sniffing, no referrer; API answers are not cached.
      */
     private static void securityHeaders(Context ctx) {
         boolean inlinePdf = ctx.path().endsWith("/original") && "1".equals(ctx.queryParam("inline"));
@@ -86,6 +105,12 @@ public final class WebApp {
         ctx.header("X-Frame-Options", inlinePdf ? "SAMEORIGIN" : "DENY");
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
+        if (ctx.path().startsWith("/api/")) {
+            ctx.header("Cache-Control", "no-store"); // contract text and originals stay out of browser and proxy caches
+        }
+        if (ctx.req().isSecure()) {
+            ctx.header("Strict-Transport-Security", "max-age=31536000");
+        }
     }
 
     private static void error(Context ctx, int status, String code, String message) {

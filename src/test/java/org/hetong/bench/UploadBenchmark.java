@@ -55,7 +55,7 @@ class UploadBenchmark {
             Thread sampler = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
                     try {
-                        JsonNode health = Json.MAPPER.readTree(client.send(HttpRequest.newBuilder(URI.create(server.url("/api/health"))).build(),
+                        JsonNode health = Json.MAPPER.readTree(client.send(HttpRequest.newBuilder(URI.create(server.url("/api/health"))).header("Authorization", org.hetong.testing.TestAccounts.admin()).build(),
                                 HttpResponse.BodyHandlers.ofString()).body());
                         peakHeap.accumulateAndGet(health.get("heap").get("usedBytes").asLong(), Math::max);
                         Thread.sleep(100);
@@ -69,6 +69,7 @@ class UploadBenchmark {
             sampler.setDaemon(true);
             sampler.start();
 
+            org.hetong.web.BrowserAccess.logIn(browser, server.url(""));
             browser.get(server.url("/#/upload"));
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(10));
             var input = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("file-input")));
@@ -78,7 +79,7 @@ class UploadBenchmark {
             wait.until(ExpectedConditions.textToBe(By.id("count-stored"), String.format(Locale.ROOT, "%,d", FILES)));
             double seconds = (System.nanoTime() - started) / 1e9;
             sampler.interrupt();
-            JsonNode health = Json.MAPPER.readTree(client.send(HttpRequest.newBuilder(URI.create(server.url("/api/health"))).build(),
+            JsonNode health = Json.MAPPER.readTree(client.send(HttpRequest.newBuilder(URI.create(server.url("/api/health"))).header("Authorization", org.hetong.testing.TestAccounts.admin()).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
             System.out.printf(Locale.ROOT, "UPLOAD BENCHMARK: %d files (%.1f MB) from the page in %.1f s = %.1f files/s; "
                             + "server -Xmx512m, peak heap used %.0f MB; documents %d, clauses %d; failed %s%n",

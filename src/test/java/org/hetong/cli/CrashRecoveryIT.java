@@ -94,7 +94,8 @@ class CrashRecoveryIT {
     }
 
     private static JsonNode get(HttpClient client, String url) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", org.hetong.testing.TestAccounts.admin()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), url + " → " + response.body());
         return Json.MAPPER.readTree(response.body());
     }

@@ -211,7 +211,7 @@ class QueryParserTest {
         QuerySyntaxException e = error("保密 foo:bar");
         assertEquals(3, e.position());
         assertEquals("未知的筛选字段「foo:」。可用的筛选有 type:（条款类型）、kind:（文档类别）、party:（当事方）、year:（年份）、"
-                + "contract:（合同）、risk:（风险）。如要检索含冒号的文字，请加引号。", e.getMessage());
+                + "contract:（合同）、risk:（风险）、ocr:（OCR 识别的扫描件，true/false）。如要检索含冒号的文字，请加引号。", e.getMessage());
     }
 
     @Test

@@ -40,12 +40,20 @@ public final class Multipart {
         return "multipart/form-data; boundary=" + boundary;
     }
 
-    /** POSTs the files to {@code url}. */
+    /** POSTs the files to {@code url} as the test administrator. */
     public HttpResponse<String> post(HttpClient client, String url) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        return post(client, url, TestAccounts.admin());
+    }
+
+    /** POSTs the files to {@code url} with this {@code Authorization} header (null: none). */
+    public HttpResponse<String> post(HttpClient client, String url, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body()))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body()));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        HttpRequest request = builder.build();
         return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

@@ -40,7 +40,9 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(List.of(systemProperties));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.hetong.cli.Main", "serve",
                 "--data", data.toString(), "--port", String.valueOf(port), "--samples", emptySamples.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("HETONG_ADMIN_PASSWORD", TestAccounts.PASSWORD); // the first administrator, TestAccounts.ADMIN
+        Process process = builder.start();
         ServerProcess server = new ServerProcess(process, port, log);
         server.awaitHealthy(Duration.ofSeconds(60));
         return server;

@@ -4,10 +4,14 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.hetong.testing.TestAccounts;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium for page tests, from Debian's {@code chromium} and {@code chromium-driver}
@@ -44,5 +48,29 @@ final class Browser {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
         return driver;
+    }
+
+    /** Logs in through the page's login form at {@code origin} (e.g. http://127.0.0.1:1234) as a test account. */
+    static void logIn(ChromeDriver driver, String origin, String username) {
+        driver.get("about:blank"); // a full load, not a hash change of the page already open
+        driver.get(origin + "/#/");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        driver.findElement(By.id("login-username")).clear();
+        driver.findElement(By.id("login-username")).sendKeys(username);
+        driver.findElement(By.id("login-password")).clear();
+        driver.findElement(By.id("login-password")).sendKeys(TestAccounts.PASSWORD);
+        driver.findElement(By.id("login-submit")).click();
+        try {
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user-box")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("login as " + username + " failed: " + driver.findElement(By.id("login-error")).getText()
+                    + " / " + driver.findElement(By.id("message")).getText(), e);
+        }
+    }
+
+    /** Logs in as the test administrator. */
+    static void logIn(ChromeDriver driver, String origin) {
+        logIn(driver, origin, TestAccounts.ADMIN);
     }
 }

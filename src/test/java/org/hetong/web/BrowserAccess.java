@@ -9,4 +9,9 @@ public final class BrowserAccess {
     public static ChromeDriver start() {
         return Browser.start();
     }
+
+    /** Logs in through the page as the test administrator. */
+    public static void logIn(ChromeDriver driver, String origin) {
+        Browser.logIn(driver, origin);
+    }
 }

@@ -33,6 +33,7 @@ class PrecedentsBrowserIT {
     static void start() {
         browser = Browser.start();
         server = SampleServer.get();
+        Browser.logIn(browser, server.url(""));
     }
 
     @AfterAll

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.hetong.cli.Services;
 import org.hetong.config.ConfigFiles;
 import org.hetong.ingest.ImportItem;
+import org.hetong.testing.TestAccounts;
 
 /**
  * The real server over the sample archive, for the API and browser tests: a temporary data
@@ -27,6 +28,7 @@ final class SampleServer {
     private SampleServer(Path data) throws IOException {
         this.data = data;
         this.services = Services.open(data, ConfigFiles.fromDirectory(Path.of("index-config")));
+        TestAccounts.create(services.users);
         Path samples = Path.of("sample-docs");
         List<Path> files;
         try (Stream<Path> walk = Files.walk(samples)) {

@@ -24,6 +24,7 @@ class SearchPageBrowserIT {
     static void start() {
         browser = Browser.start();
         server = SampleServer.get();
+        Browser.logIn(browser, server.url(""));
     }
 
     @AfterAll

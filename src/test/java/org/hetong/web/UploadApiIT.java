@@ -27,6 +27,7 @@ import org.hetong.ingest.Fixtures;
 import org.hetong.ingest.IngestLimits;
 import org.hetong.testing.GeneratedContracts;
 import org.hetong.testing.Multipart;
+import org.hetong.testing.TestAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,7 @@ class UploadApiIT {
     static void start() throws IOException {
         IngestLimits limits = new IngestLimits(MAX_FILE, 1_000_000, 30, 50L << 20, 100, 2, MAX_REQUEST, MAX_FILES, 60);
         services = Services.open(data.resolve("archive"), ConfigFiles.fromDirectory(Path.of("index-config")), limits);
+        TestAccounts.create(services.users);
         services.queue.start();
         app = WebApp.create(services.web());
         app.start("127.0.0.1", 0);
@@ -285,7 +287,7 @@ class UploadApiIT {
     }
 
     private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return client.send(TestAccounts.asAdmin(request), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static String url(String path) {

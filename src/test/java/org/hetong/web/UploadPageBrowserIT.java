@@ -14,6 +14,7 @@ import java.util.List;
 import org.hetong.cli.Services;
 import org.hetong.config.ConfigFiles;
 import org.hetong.testing.GeneratedContracts;
+import org.hetong.testing.TestAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,9 +37,11 @@ class UploadPageBrowserIT {
     static void start() throws IOException {
         browser = Browser.start();
         services = Services.open(tmp.resolve("archive"), ConfigFiles.fromDirectory(Path.of("index-config")));
+        TestAccounts.create(services.users);
         services.queue.start();
         app = WebApp.create(services.web());
         app.start("127.0.0.1", 0);
+        Browser.logIn(browser, "http://127.0.0.1:" + app.port());
     }
 
     @AfterAll

@@ -291,6 +291,7 @@ class WebApiIT {
 
     private static java.net.http.HttpResponse<String> send(String method, String path, String body) throws Exception {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url(path)))
+                .header("Authorization", org.hetong.testing.TestAccounts.admin())
                 .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
                         : java.net.http.HttpRequest.BodyPublishers.ofString(body))
                 .build();
