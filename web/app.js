@@ -178,6 +178,11 @@ function onSortChange() {
   navigate(searchHash({ ...currentSearch, sort: $('sort').value, page: 1 }));
 }
 
+/** "只看扫描件 (OCR)": keeps only clauses read by OCR (ocr=true), with the other filters and the sort order. */
+function onOcrChange() {
+  navigate(searchHash({ ...currentSearch, ocr: $('filter-ocr').checked ? 'true' : null, page: 1 }));
+}
+
 function onKey(event) {
   const typing = event.target.closest?.('input, textarea, select, [contenteditable]');
   if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
@@ -205,6 +210,7 @@ function onLoggedIn(session) {
 async function start() {
   $('search-form').addEventListener('submit', onSubmit);
   $('sort').addEventListener('change', onSortChange);
+  $('filter-ocr').addEventListener('change', onOcrChange);
   wireSuggestions();
   document.querySelector('#message .message-close').addEventListener('click', clearMessage);
   document.addEventListener('keydown', onKey);

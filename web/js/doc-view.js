@@ -3,7 +3,7 @@
 
 import { getJson, getText, deleteJson, isAbort, docPaths } from './api.js';
 import { $, el, clear, cssToken, showMessage, clearMessage } from './dom.js';
-import { kindLabel, statusLabel, relationLabel, relationTitle, formatAmount, formatSize, formatDateTime } from './labels.js';
+import { kindLabel, statusLabel, relationLabel, relationTitle, formatAmount, formatCount, formatSize, formatDateTime } from './labels.js';
 import { docHash } from './route.js';
 import { retryButton, restoreDocument } from './lists.js';
 import { clauseLayout, bodyOf } from './clauses.js';
@@ -12,6 +12,7 @@ import { renderFamilyCard, resetFamilyCard } from './family-card.js';
 import { similarButton, similarSourceId } from './similar-panel.js';
 
 const FLASH_MS = 2500;
+const OCR_CLAUSE_NOTE = '此条文字由扫描件 OCR 识别，可能有识别错误，请以原件为准';
 const PREVIEW_KEY = 'hetong.previewOpen';
 let pending = null;
 let textRequest = null;
@@ -51,7 +52,11 @@ export async function renderDoc(id, clauseId) {
 
 function resetView(id) {
   $('doc-title').textContent = '正在加载…';
-  for (const name of ['doc-kind', 'doc-status']) $(name).textContent = '';
+  for (const name of ['doc-kind', 'doc-status', 'doc-ocr']) $(name).textContent = '';
+  $('doc-ocr').hidden = true;
+  $('doc-ocr-pending').hidden = true;
+  $('doc-ocr-pending-text').textContent = '';
+  clear($('doc-ocr-pending-actions'));
   clear($('doc-meta'));
   clear($('doc-links'));
   clear($('doc-risks'));
@@ -84,6 +89,7 @@ function fillView(doc, id) {
   const status = $('doc-status');
   status.textContent = statusLabel(doc.status);
   status.className = 'badge badge-status status-' + cssToken(doc.status);
+  renderOcr(doc, id);
 
   renderMeta(doc, fields);
   renderLinks(Array.isArray(doc.links) ? doc.links : []);
@@ -101,7 +107,9 @@ function fillView(doc, id) {
       el('p', { className: 'doc-error-hint', text: '原件已保存，可点击“下载原件”查看。' }),
       el('div', { className: 'doc-error-actions' },
         retryButton(id),
-        el('span', { className: 'note', text: '重新处理此文件（例如服务器已升级，或问题已排除）' })),
+        el('span', { className: 'note', text: doc.errorCode === 'needs_ocr'
+          ? '服务器装好文字识别（OCR）后，重新识别此扫描件'
+          : '重新处理此文件（例如服务器已升级，或问题已排除）' })),
     ].filter(Boolean));
     box.hidden = false;
     $('clauses-title').hidden = true;
@@ -110,6 +118,24 @@ function fillView(doc, id) {
   }
   renderClauses(Array.isArray(doc.clauses) ? doc.clauses : [], doc.status);
   renderRisks(id, doc.risks);
+}
+
+/**
+ * OCR: the "OCR 识别 N 页" badge (#doc-ocr) when text was read from scans, and the notice of scanned pages
+ * still waiting for OCR (#doc-ocr-pending) with a retry button, which reads the document again.
+ */
+function renderOcr(doc, id) {
+  const pages = Number.isInteger(doc.ocrPages) && doc.ocrPages > 0 ? doc.ocrPages : 0;
+  const pendingPages = Number.isInteger(doc.ocrPendingPages) && doc.ocrPendingPages > 0 ? doc.ocrPendingPages : 0;
+  const badge = $('doc-ocr');
+  const ocr = doc.ocr === true || pages > 0;
+  badge.textContent = !ocr ? '' : pages > 0 ? `OCR 识别 ${formatCount(pages)} 页` : 'OCR 识别';
+  badge.hidden = !ocr;
+  if (pendingPages === 0 || doc.status === 'failed') return;
+  $('doc-ocr-pending-text').textContent = `${formatCount(pendingPages)} 页扫描页待 OCR：入库时服务器无法进行文字识别，`
+    + '这些页面的文字尚未收录，检索不到。服务器装好 OCR 后，点击“重试”或由管理员运行 hetong ocr 即可补上。';
+  $('doc-ocr-pending-actions').append(retryButton(id));
+  $('doc-ocr-pending').hidden = false;
 }
 
 /** After a staff action on the family link: the links and risks of the document may have changed. */
@@ -210,6 +236,7 @@ function renderClauses(clauses, status) {
         el('span', { className: 'clause-heading', text: clause.heading ?? '' }),
         el('span', { className: 'clause-type', text: headingOnly ? '' : (clause.clauseType ?? '') }),
         clause.secondaryType && !headingOnly ? el('span', { className: 'clause-secondary-type', title: '次要类型 (secondary type)', text: clause.secondaryType }) : null,
+        clause.ocr === true && !headingOnly ? el('span', { className: 'clause-ocr', title: OCR_CLAUSE_NOTE, text: 'OCR' }) : null,
         similar),
       headingOnly ? null : el('div', { className: 'clause-text', text: bodyOf(clause) }));
     if (withSimilar && similarSourceId() === clause.clauseId) node.classList.add('similar-source');

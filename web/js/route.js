@@ -1,5 +1,5 @@
 // Hash routes:
-//   "#/search?q=…&type=…&kind=…&party=…&year=…&risk=…&sort=date&page=N"  search (an empty hash is the home page)
+//   "#/search?q=…&type=…&kind=…&party=…&year=…&risk=…&ocr=true&sort=date&page=N"  search (an empty hash is the home page)
 //   "#/doc/{id}?clause={clauseId}"                                  one document
 //   "#/diff?a={clauseId}&b={clauseId}"                              two clauses side by side (条款对比)
 //   "#/contract/{id}"                                               a contract family (合同族)
@@ -12,7 +12,8 @@
 //   "#/users"                                                       accounts and API tokens (账号, admin)
 //   "#/audit?user=…&action=…&from=YYYY-MM-DD&to=YYYY-MM-DD&page=N"  the audit log (审计, admin)
 
-export const FILTERS = ['type', 'kind', 'party', 'year', 'risk'];
+// ocr: "true" keeps only clauses read by OCR from scans (the "只看扫描件" toggle); any other value is dropped.
+export const FILTERS = ['type', 'kind', 'party', 'year', 'risk', 'ocr'];
 
 /** Filters of the archive list, in hash order. */
 export const DOCUMENT_FILTERS = ['kind', 'party', 'year', 'status', 'q'];
@@ -71,6 +72,7 @@ export function parseHash(hash) {
 
   const state = { q: (params.get('q') ?? '').trim(), sort: params.get('sort') === 'date' ? 'date' : 'relevance', page: positiveInt(params.get('page')) };
   for (const key of FILTERS) state[key] = params.get(key) || null;
+  state.ocr = state.ocr === 'true' ? 'true' : null;
   return { view: 'search', state };
 }
 

@@ -10,6 +10,7 @@ const PAGE_SIZE = 20;
 const FACET_VISIBLE = 10;
 const EXPORT_MAX = 10000; // rows the server writes to an .xlsx export
 const GROUP_SHOWN = 20; // template clauses of a group that are looked up and listed
+const OCR_NOTE = '此条款由扫描件 OCR 识别，文字可能有识别错误，请以原件为准';
 
 // Facet key in the API response → hash/API parameter, heading, value label.
 const FACETS = [
@@ -43,6 +44,7 @@ export function cancelSearch() {
 function searchParams(state) {
   return {
     q: state.q, type: state.type, kind: state.kind, party: state.party, year: state.year, risk: state.risk,
+    ocr: state.ocr === 'true' ? 'true' : null,
     sort: state.sort === 'date' ? 'date' : null,
   };
 }
@@ -50,6 +52,7 @@ function searchParams(state) {
 export function renderSearch(state) {
   $('q').value = state.q;
   $('sort').value = state.sort;
+  $('filter-ocr').checked = state.ocr === 'true';
   renderActiveFilters(state);
   if (isHome(state)) return showHome();
   return runSearch(state);
@@ -117,6 +120,7 @@ function renderHit(hit) {
     el('div', { className: 'hit-head' },
       el('a', { className: 'hit-title', href: docHash(hit.documentId, hit.clauseId), text: hit.documentTitle || '（无标题文档）' }),
       el('span', { className: 'hit-kind', title: hit.kind ?? null, text: kindLabel(hit.kind) }),
+      hit.ocr === true ? el('span', { className: 'hit-ocr', title: OCR_NOTE, text: 'OCR' }) : null,
       hit.clauseId ? similarButton({
         clauseId: hit.clauseId, documentId: hit.documentId, documentTitle: hit.documentTitle, number: hit.number, heading: hit.heading,
       }) : null),
@@ -228,18 +232,24 @@ function renderFacets(facets, state) {
   }
 }
 
+function filterChip(state, param, key, name, value) {
+  return el('a', {
+    className: 'chip',
+    href: searchHash({ ...state, [param]: null, page: 1 }),
+    title: '移除此筛选 (remove)',
+    dataset: { facet: key, value: state[param] },
+  },
+  el('span', { className: 'chip-name', text: name + '：' }),
+  el('span', { className: 'chip-value', text: value }),
+  el('span', { className: 'chip-remove', 'aria-hidden': 'true', text: '×' }));
+}
+
 function renderActiveFilters(state) {
   const box = clear($('active-filters'));
   const chips = FACETS.filter((f) => state[f.param]).map((f) =>
-    el('a', {
-      className: 'chip',
-      href: searchHash({ ...state, [f.param]: null, page: 1 }),
-      title: '移除此筛选 (remove)',
-      dataset: { facet: f.key, value: state[f.param] },
-    },
-    el('span', { className: 'chip-name', text: f.title + '：' }),
-    el('span', { className: 'chip-value', text: f.label ? f.label(state[f.param]) : state[f.param] }),
-    el('span', { className: 'chip-remove', 'aria-hidden': 'true', text: '×' })));
+    filterChip(state, f.param, f.key, f.title, f.label ? f.label(state[f.param]) : state[f.param]));
+  // The "只看扫描件" toggle (#filter-ocr) is not a facet, but removable like one.
+  if (state.ocr === 'true') chips.push(filterChip(state, 'ocr', 'ocr', '扫描件', '只看 OCR 识别'));
   box.hidden = chips.length === 0;
   if (chips.length === 0) return;
   box.append(el('span', { className: 'filters-label', text: '筛选：' }), ...chips);

@@ -106,7 +106,7 @@ class UploadJob {
   addRow(name, sizeBytes, file) {
     const row = {
       name: String(name ?? ''), sizeBytes: typeof sizeBytes === 'number' ? sizeBytes : null, file: file ?? null,
-      seq: null, version: null, status: 'pending', error: null, errorCode: null, documentId: null,
+      seq: null, version: null, status: 'pending', error: null, errorCode: null, documentId: null, progress: null,
       index: null, children: 0, tr: null, cells: null, shown: {}, parent: null, tail: null,
     };
     // "a.zip!/b/c.docx" belongs under "a.zip": its row goes after that row's last descendant
@@ -148,6 +148,8 @@ class UploadJob {
     if (typeof item.status === 'string' && item.status) target.status = item.status;
     target.error = typeof item.error === 'string' && item.error ? item.error : null;
     target.errorCode = typeof item.errorCode === 'string' && item.errorCode ? item.errorCode : null;
+    // While a file is processed: how far it is, e.g. "OCR 3/12 页" (or "a.pdf：OCR 3/12 页" for a ZIP entry).
+    target.progress = typeof item.progress === 'string' && item.progress ? item.progress : null;
     target.documentId = item.documentId != null && item.documentId !== '' ? String(item.documentId) : null;
     if (typeof item.sizeBytes === 'number') target.sizeBytes = item.sizeBytes;
     target.file = null;
@@ -171,12 +173,16 @@ class UploadJob {
       tr.dataset.seq = String(row.seq);
       shown.seq = row.seq;
     }
-    if (shown.status !== row.status) {
+    if (shown.status !== row.status || shown.progress !== row.progress) {
       const status = STATUS_KNOWN.has(row.status) ? row.status : cssToken(row.status);
-      cells.status.textContent = statusLabel(row.status) || row.status;
-      cells.status.className = 'item-status status-' + status;
+      // The server's progress text (OCR pages) takes the place of "处理中" while it is there.
+      cells.status.textContent = row.progress ?? (statusLabel(row.status) || row.status);
+      cells.status.className = 'item-status status-' + status + (row.progress ? ' item-progress' : '');
+      if (row.progress) cells.status.title = `${statusLabel(row.status) || row.status}：${row.progress}`;
+      else cells.status.removeAttribute('title');
       tr.dataset.status = status;
       shown.status = row.status;
+      shown.progress = row.progress;
     }
     if (shown.error !== row.error || shown.errorCode !== row.errorCode) {
       cells.error.replaceChildren();
