@@ -116,7 +116,7 @@ public final class Services implements AutoCloseable {
             Extractor extractor = new Extractor(limits, dir.scratch(), ocr);
             Importer importer = new Importer(store, catalog, extractor, understander, index, limits, risks);
             return new Services(dir, config, store, catalog, index, importer, new Reindexer(catalog, index),
-                    new SearchService(index), limits, wasNew);
+                    new SearchService(index, taxonomy), limits, wasNew);
         } catch (IOException | RuntimeException e) {
             dir.close();
             throw e;

@@ -294,6 +294,11 @@ public final class ClauseIndex implements Closeable {
             doc.add(new Field(IndexFields.HEADING, c.heading(), TEXT_WITH_OFFSETS_STORED));
             doc.add(new Field(IndexFields.HEADING_BIGRAM, c.heading(), TEXT_WITH_OFFSETS));
         }
+        if (c.number() != null) {
+            // The clause's own number is searchable with its heading: 第13条 finds 第十三条 itself, not only its citations.
+            doc.add(new Field(IndexFields.HEADING, c.number(), TEXT_WITH_OFFSETS));
+            doc.add(new Field(IndexFields.HEADING_BIGRAM, c.number(), TEXT_WITH_OFFSETS));
+        }
         doc.add(new Field(IndexFields.TEXT, c.text(), TEXT_WITH_OFFSETS_STORED));
         doc.add(new Field(IndexFields.TEXT_BIGRAM, c.text(), TEXT_WITH_OFFSETS));
         return doc;

@@ -16,9 +16,13 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.queries.spans.SpanNearQuery;
+import org.apache.lucene.queries.spans.SpanQuery;
+import org.apache.lucene.queries.spans.SpanTermQuery;
 import org.apache.lucene.util.QueryBuilder;
 import org.hetong.index.IndexAnalyzers;
 import org.hetong.index.IndexFields;
+import org.hetong.understand.ClauseTaxonomy;
 import org.hetong.understand.DocumentKind;
 
 /**
@@ -35,16 +39,36 @@ final class ClauseQueryBuilder {
     private static final float HEADING_BOOST = 3f;
     private static final float BIGRAM_BOOST = 2f;
     private static final float HEADING_BIGRAM_BOOST = 1f;
+    private static final float NEAR_BOOST = 1.5f;
     private static final float PARTS_BOOST = 0.5f;
+    private static final float TYPE_BOOST = 1.5f;
+    private static final float CONCEPT_BOOST = 0.3f;
+    private static final java.util.regex.Pattern ARTICLE_PART = java.util.regex.Pattern.compile(
+            "(第[0-9０-９零〇一二三四五六七八九十百千两]{1,7}条)第[0-9０-９零〇一二三四五六七八九十百（）()]{1,6}[款项]");
+    /** Words within a phrase may stand this far apart for the looser match (权利义务 ~ 权利和义务). */
+    private static final int NEAR_SLOP = 2;
+    /**
+     * The parts of a word may stand this many bigram positions apart, in any order: 赔偿责任上限
+     * finds "赔偿责任……以合同总价为上限", while 数据安全 does not match 数据 in one sentence and 安全
+     * three sentences later.
+     */
+    private static final int PARTS_WINDOW = 30;
+    /** English words that carry no meaning on their own; not required of a clause (not, no, or are kept). */
+    private static final java.util.Set<String> ENGLISH_STOPWORDS = java.util.Set.of("a", "an", "the", "of", "for", "to",
+            "in", "on", "at", "by", "with", "as", "is", "are", "be", "this", "that", "its", "their", "and");
 
     private final QueryBuilder precise;
+    private final QueryBuilder literal;
     private final QueryBuilder bigram;
     private final Analyzer parts;
+    private final ClauseTaxonomy taxonomy;
 
-    ClauseQueryBuilder(IndexAnalyzers analyzers) {
+    ClauseQueryBuilder(IndexAnalyzers analyzers, ClauseTaxonomy taxonomy) {
         this.precise = new QueryBuilder(analyzers.preciseQuery());
+        this.literal = new QueryBuilder(analyzers.precise());
         this.bigram = new QueryBuilder(analyzers.bigram());
         this.parts = analyzers.parts();
+        this.taxonomy = taxonomy;
     }
 
     /** The query for {@code node}, plus the request's own filters. */
@@ -53,6 +77,11 @@ final class ClauseQueryBuilder {
         Query main = toQuery(node);
         boolean hasPositive = main != null;
         b.add(hasPositive ? main : new MatchAllDocsQuery(), hasPositive ? BooleanClause.Occur.MUST : BooleanClause.Occur.FILTER);
+        if (hasPositive) {
+            for (String type : typesNamedBy(node)) {
+                b.add(new BoostQuery(new TermQuery(new Term(IndexFields.CLAUSE_TYPE, type)), TYPE_BOOST), BooleanClause.Occur.SHOULD);
+            }
+        }
         addFilter(b, "type", request.type());
         addFilter(b, "kind", request.kind());
         addFilter(b, "party", request.party());
@@ -96,10 +125,11 @@ final class ClauseQueryBuilder {
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean positive = false;
-        long words = and.nodes().stream().filter(n -> n instanceof QueryNode.Text || n instanceof QueryNode.Or).count();
-        // Two words: both. Three or more: most of them (all rank first, since each adds to the score).
+        List<QueryNode> nodes = withoutStopwords(and.nodes());
+        long words = nodes.stream().filter(n -> n instanceof QueryNode.Text || n instanceof QueryNode.Or).count();
+        // Two words: both. Three or more: all but one (all rank first, since each adds to the score).
         BooleanClause.Occur wordOccur = words >= 3 ? BooleanClause.Occur.SHOULD : BooleanClause.Occur.MUST;
-        for (QueryNode part : and.nodes()) {
+        for (QueryNode part : nodes) {
             if (part instanceof QueryNode.Not not) {
                 Query inner = toQuery(not.node());
                 if (inner != null) {
@@ -119,31 +149,115 @@ final class ClauseQueryBuilder {
             b.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
         }
         if (wordOccur == BooleanClause.Occur.SHOULD) {
-            b.setMinimumNumberShouldMatch((int) Math.ceil(words * 0.75));
+            b.setMinimumNumberShouldMatch((int) words - 1);
         }
         return b.build();
     }
 
+    /** Unquoted English stopwords among other words ("termination for convenience") are not required. */
+    private static List<QueryNode> withoutStopwords(List<QueryNode> nodes) {
+        List<QueryNode> kept = new ArrayList<>();
+        for (QueryNode n : nodes) {
+            boolean stopword = n instanceof QueryNode.Text t && !t.quoted()
+                    && ENGLISH_STOPWORDS.contains(t.text().toLowerCase(java.util.Locale.ROOT));
+            if (!stopword) {
+                kept.add(n);
+            }
+        }
+        return kept.stream().anyMatch(n -> n instanceof QueryNode.Text) ? kept : nodes;
+    }
+
+    /**
+     * Clause types a query names through their heading terms (质保期 names 质量保证/保修, 赔偿责任上限
+     * names 责任限制): clauses of those types rank higher, they are not required.
+     */
+    private java.util.Set<String> typesNamedBy(QueryNode node) {
+        java.util.Set<String> types = new java.util.LinkedHashSet<>();
+        if (taxonomy == null) {
+            return types;
+        }
+        List<String> words = new ArrayList<>();
+        collectWords(node, words);
+        for (String word : words) {
+            if (word.length() < 2) {
+                continue;
+            }
+            for (ClauseTaxonomy.ClauseType type : taxonomy.types()) {
+                for (String term : type.headingTerms()) {
+                    if (term.length() >= 2 && (word.contains(term) || term.contains(word))) {
+                        types.add(type.name());
+                        break;
+                    }
+                }
+            }
+        }
+        return types.size() <= 3 ? types : java.util.Set.of(); // a query naming many types names none in particular
+    }
+
+    /**
+     * Types a word is a variant of: a heading term makes up most (≥ 60 %) of the word without being
+     * all of it (质保期 ~ 质保, 赔偿责任上限 ~ 责任上限). 源代码交付 is about source code, not every
+     * delivery clause; 责任限制 itself already matches its clauses by its wording.
+     */
+    private java.util.Set<String> conceptTypes(String word) {
+        java.util.Set<String> types = new java.util.LinkedHashSet<>();
+        if (taxonomy == null || word.length() < 2 || word.length() > 8) {
+            return types;
+        }
+        for (ClauseTaxonomy.ClauseType type : taxonomy.types()) {
+            for (String term : type.headingTerms()) {
+                if (!term.equals(word) && word.contains(term) && term.length() * 10 >= word.length() * 6) {
+                    types.add(type.name());
+                    break;
+                }
+            }
+        }
+        return types;
+    }
+
+    private static void collectWords(QueryNode node, List<String> words) {
+        if (node instanceof QueryNode.Text t) {
+            words.add(t.text());
+        } else if (node instanceof QueryNode.Or or) {
+            or.nodes().forEach(n -> collectWords(n, words));
+        } else if (node instanceof QueryNode.And and) {
+            and.nodes().forEach(n -> collectWords(n, words));
+        }
+    }
+
     /**
      * A word or phrase. Ranked: the phrase in the precision field (with legal synonyms), in the
-     * heading, in the recall field; then, for an unquoted word, all its parts anywhere in the clause
-     * (赔偿责任上限 finds "累计赔偿责任……不超过……上限"). A quoted phrase matches only as written.
+     * heading, in the recall field; then, for an unquoted word, all its parts near each other in the
+     * clause (赔偿责任上限 finds "累计赔偿责任……不超过……上限"). A quoted phrase matches only as
+     * written: no synonyms ("逾期交付" does not find 逾期交货).
      */
     Query textQuery(String text, boolean quoted) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         int added = 0;
-        added += add(b, precise.createPhraseQuery(IndexFields.TEXT, text), PRECISE_BOOST);
-        added += add(b, precise.createPhraseQuery(IndexFields.HEADING, text), HEADING_BOOST);
+        QueryBuilder words = quoted ? literal : precise;
+        added += add(b, words.createPhraseQuery(IndexFields.TEXT, text), PRECISE_BOOST);
+        added += add(b, words.createPhraseQuery(IndexFields.HEADING, text), HEADING_BOOST);
         added += add(b, bigram.createPhraseQuery(IndexFields.TEXT_BIGRAM, text), BIGRAM_BOOST);
         added += add(b, bigram.createPhraseQuery(IndexFields.HEADING_BIGRAM, text), HEADING_BIGRAM_BOOST);
         if (!quoted) {
+            added += add(b, precise.createPhraseQuery(IndexFields.TEXT, text, NEAR_SLOP), NEAR_BOOST);
             added += add(b, allParts(text), PARTS_BOOST);
+            // A short word that names a clause type (质保期 → 质量保证/保修, 赔偿责任上限 → 责任限制) also
+            // matches clauses of that type worded otherwise (保修期限为十二个月, 以合同总价为限), ranked lowest.
+            // 第9条第3款: the paragraph is inside article 9, which is found by its number.
+            java.util.regex.Matcher article = ARTICLE_PART.matcher(text);
+            if (article.matches()) {
+                added += add(b, precise.createPhraseQuery(IndexFields.HEADING, article.group(1)), HEADING_BOOST);
+            }
+            for (String type : conceptTypes(text)) {
+                added += add(b, new TermQuery(new Term(IndexFields.CLAUSE_TYPE, type)), CONCEPT_BOOST);
+            }
         }
         // Punctuation alone analyses to nothing: it matches nothing rather than everything.
         return added == 0 ? new MatchNoDocsQuery("no searchable characters in '" + text + "'") : b.build();
     }
 
-    /** Every part of a word (as SmartCN splits it) somewhere in the clause, or null for a one-part word. */
+    /** Every part of a word (as SmartCN splits it) near each other in the clause, or null for a one-part word. */
     private Query allParts(String text) {
         List<String> pieces = new ArrayList<>();
         try (TokenStream ts = parts.tokenStream(IndexFields.TEXT, text)) {
@@ -172,15 +286,34 @@ final class ClauseQueryBuilder {
         if (pieces.size() < 2) {
             return null;
         }
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        List<SpanQuery> spans = new ArrayList<>();
         for (String piece : pieces) {
-            Query q = bigram.createPhraseQuery(IndexFields.TEXT_BIGRAM, piece);
-            if (q == null) {
+            List<String> bigrams = bigramsOf(piece);
+            if (bigrams.isEmpty()) {
                 return null;
             }
-            all.add(q, BooleanClause.Occur.MUST);
+            List<SpanQuery> terms = new ArrayList<>();
+            for (String t : bigrams) {
+                terms.add(new SpanTermQuery(new Term(IndexFields.TEXT_BIGRAM, t)));
+            }
+            spans.add(terms.size() == 1 ? terms.get(0) : new SpanNearQuery(terms.toArray(new SpanQuery[0]), 0, true));
         }
-        return all.build();
+        return new SpanNearQuery(spans.toArray(new SpanQuery[0]), PARTS_WINDOW, false);
+    }
+
+    private List<String> bigramsOf(String piece) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = bigram.getAnalyzer().tokenStream(IndexFields.TEXT_BIGRAM, piece)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     private static int add(BooleanQuery.Builder b, Query q, float boost) {

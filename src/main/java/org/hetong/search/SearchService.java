@@ -58,8 +58,13 @@ public final class SearchService {
     private record CacheKey(SearchRequest request, long indexVersion) {}
 
     public SearchService(ClauseIndex index) {
+        this(index, null);
+    }
+
+    /** With the clause taxonomy, clauses of the types a query names rank higher. */
+    public SearchService(ClauseIndex index, org.hetong.understand.ClauseTaxonomy taxonomy) {
         this.index = index;
-        this.queries = new ClauseQueryBuilder(index.analyzers());
+        this.queries = new ClauseQueryBuilder(index.analyzers(), taxonomy);
     }
 
     /** Hit and miss counts of the result cache, for {@code /api/health}. */
