@@ -212,6 +212,8 @@ export const PASSWORD_PATH = '/api/session/password';
 export const userPath = (name) => `/api/users${name == null ? '' : '/' + enc(name)}`;
 export const tokenPath = (id) => `/api/tokens${id == null ? '' : '/' + enc(id)}`;
 export const AUDIT_PATH = '/api/audit';
+/** Backups (administrators): POST makes one, GET lists; a name the server listed downloads one. */
+export const backupPath = (name) => `/api/admin/backups${name == null ? '' : '/' + enc(name)}`;
 export const auditExportPath = (params) => '/api/audit/export.csv' + queryString(params);
 
 /** As-you-type suggestions: ?q=&size=. */

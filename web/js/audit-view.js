@@ -18,7 +18,8 @@ export const AUDIT_ACTIONS = [
   ['family-link', '指定合同族'], ['family-unlink', '移除合同族关联'], ['family-confirm', '确认合同族关联'],
   ['delete', '删除'], ['restore', '恢复'], ['user-create', '创建账号'], ['user-change', '修改账号'],
   ['token-create', '创建令牌'], ['token-revoke', '撤销令牌'], ['token-failed', '令牌无效'],
-  ['audit-export', '导出审计日志'], ['denied', '拒绝访问'],
+  ['audit-export', '导出审计日志'], ['backup-create', '制作备份'], ['backup-download', '下载备份'],
+  ['backup-restore', '从备份恢复'], ['denied', '拒绝访问'],
 ];
 const ACTION_LABELS = Object.fromEntries(AUDIT_ACTIONS);
 

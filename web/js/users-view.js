@@ -1,10 +1,12 @@
 // Accounts and API tokens (#/users, administrators only): create accounts, change their role,
-// disable them, set a new password; create tokens (the secret is shown once) and revoke them.
+// disable them, set a new password; create tokens (the secret is shown once) and revoke them;
+// backups (js/backups-panel.js).
 
 import { getJson, postJsonBody, putJson, deleteJson, isAbort, userPath, tokenPath } from './api.js';
 import { $, el, clear, showMessage, clearMessage } from './dom.js';
 import { formatDateTime } from './labels.js';
 import { table, emptyNote } from './lists.js';
+import { renderBackups } from './backups-panel.js';
 
 const ROLES = [['reader', '查阅'], ['uploader', '上传'], ['admin', '管理']];
 let pending = null;
@@ -24,6 +26,7 @@ export async function renderUsers() {
     const [users, tokens] = await Promise.all([getJson(userPath(), null, signal), getJson(tokenPath(), null, signal)]);
     renderUserTable(Array.isArray(users.users) ? users.users.filter(Boolean) : []);
     renderTokenTable(Array.isArray(tokens.tokens) ? tokens.tokens.filter(Boolean) : []);
+    renderBackups(signal);
   } catch (error) {
     if (isAbort(error)) return;
     showMessage(error.message);

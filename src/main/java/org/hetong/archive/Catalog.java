@@ -26,9 +26,11 @@ import org.hetong.understand.ClauseRole;
  */
 public final class Catalog implements AutoCloseable {
     private final Connection connection;
+    private final Path file;
 
-    private Catalog(Connection connection) {
+    private Catalog(Connection connection, Path file) {
         this.connection = connection;
+        this.file = file;
     }
 
     public static Catalog open(Path file) throws IOException {
@@ -41,7 +43,7 @@ public final class Catalog implements AutoCloseable {
                 statement.execute("PRAGMA busy_timeout = 10000");
             }
             Migrations.migrate(connection);
-            return new Catalog(connection);
+            return new Catalog(connection, file.toAbsolutePath());
         } catch (SQLException e) {
             throw new IOException("cannot open the catalog " + file + ": " + e.getMessage(), e);
         }
@@ -282,6 +284,51 @@ public final class Catalog implements AutoCloseable {
         } catch (SQLException e) {
             throw new CatalogException("closing the catalog", e);
         }
+    }
+
+    // ---- backups --------------------------------------------------------------------------------
+
+    /**
+     * Writes a consistent copy of the whole catalog (accounts and audit log included) to
+     * {@code target}, which must not exist, with SQLite's {@code VACUUM INTO} on a connection of its
+     * own: a WAL reader sees one committed state and does not hold up this catalog's writers.
+     */
+    public void snapshotTo(Path target) throws IOException {
+        try (Connection reader = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            try (Statement statement = reader.createStatement()) {
+                statement.execute("PRAGMA busy_timeout = 10000");
+            }
+            try (PreparedStatement vacuum = reader.prepareStatement("VACUUM INTO ?")) {
+                vacuum.setString(1, target.toAbsolutePath().toString());
+                vacuum.execute();
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot copy the catalog " + file + " to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The number of rows of each table of record, by table name. */
+    public synchronized java.util.Map<String, Long> rowCounts() {
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (String table : List.of("documents", "document_text", "clauses", "links", "upload_jobs", "upload_items", "users",
+                "api_tokens", "audit_log")) {
+            counts.put(table, queryLong("SELECT COUNT(*) FROM " + table));
+        }
+        return counts;
+    }
+
+    /**
+     * The SHA-256 of every original the catalog refers to: of each document (deleted and failed
+     * ones included) and of each upload item (queued ones have no document yet), without repeats.
+     */
+    public synchronized List<String> originalDigests() {
+        return query("SELECT sha256 FROM documents UNION SELECT sha256 FROM upload_items WHERE sha256 IS NOT NULL ORDER BY 1",
+                rs -> rs.getString(1));
+    }
+
+    /** The SHA-256 of every document's original (those that must be present). */
+    public synchronized java.util.Set<String> documentDigests() {
+        return new java.util.HashSet<>(query("SELECT sha256 FROM documents", rs -> rs.getString(1)));
     }
 
     // ---- plumbing -------------------------------------------------------------------------------

@@ -95,6 +95,11 @@ public final class DataDirectory implements AutoCloseable {
         return root.resolve("tmp");
     }
 
+    /** Backup archives the running server made ({@code POST /api/admin/backups}); never part of a backup. */
+    public Path backups() {
+        return root.resolve("backups");
+    }
+
     /** True when nothing has been archived here yet (no catalog file). */
     public boolean isNew() {
         return !Files.exists(catalogFile());

@@ -9,13 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.hetong.archive.DataDirectory;
+import org.hetong.backup.BackupException;
 import org.hetong.config.ConfigException;
 import org.hetong.config.ConfigFiles;
 import org.hetong.ingest.Verifier;
 import org.hetong.web.WebApp;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
-/** The {@code hetong} command: serve, ingest, reindex, verify, ocr. Wires the services by hand. */
+/** The {@code hetong} command: serve, ingest, reindex, verify, ocr, backup, restore. Wires the services by hand. */
 public final class Main {
     static final int OK = 0;
     static final int ERROR = 1;
@@ -74,6 +75,8 @@ public final class Main {
                         yield problems.isEmpty() ? OK : ERROR;
                     }
                 }
+                case "backup" -> BackupCommands.backup(arguments.data(), arguments.to(), config, out);
+                case "restore" -> BackupCommands.restore(arguments.data(), arguments.paths().get(0), config, out);
                 case "admin-password" -> {
                     try (Services services = Services.open(arguments.data(), config)) {
                         FirstAdmin.reset(services.users, System.getenv(FirstAdmin.ENVIRONMENT), out);
@@ -82,7 +85,7 @@ public final class Main {
                 }
                 default -> throw new IllegalStateException(arguments.command());
             };
-        } catch (DataDirectory.DataDirectoryBusyException | ConfigException e) {
+        } catch (DataDirectory.DataDirectoryBusyException | ConfigException | BackupException e) {
             err.println(e.getMessage());
             return ERROR;
         } catch (IOException | RuntimeException e) {

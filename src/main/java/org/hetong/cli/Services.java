@@ -12,6 +12,8 @@ import org.hetong.archive.DataDirectory;
 import org.hetong.archive.OriginalStore;
 import org.hetong.archive.UploadJobs;
 import org.hetong.archive.Users;
+import org.hetong.backup.BackupWriter;
+import org.hetong.backup.Backups;
 import org.hetong.ingest.DocumentActions;
 import org.hetong.ingest.Families;
 import org.hetong.ingest.RiskRefresh;
@@ -61,10 +63,12 @@ public final class Services implements AutoCloseable {
     public final Users users;
     public final ApiTokens tokens;
     public final AuditLog audit;
+    public final Backups backups;
     public final boolean wasNew;
 
     private Services(DataDirectory dataDirectory, ConfigFiles config, OriginalStore store, Catalog catalog, ClauseIndex index,
-                     Importer importer, Reindexer reindexer, SearchService search, IngestLimits limits, boolean wasNew) {
+                     Importer importer, Reindexer reindexer, SearchService search, IngestLimits limits, boolean wasNew)
+            throws IOException {
         this.dataDirectory = dataDirectory;
         this.config = config;
         this.store = store;
@@ -91,6 +95,7 @@ public final class Services implements AutoCloseable {
         this.users = new Users(catalog);
         this.tokens = new ApiTokens(catalog);
         this.audit = new AuditLog(catalog);
+        this.backups = new Backups(dataDirectory.backups(), backupWriter());
     }
 
     public static Services open(Path data, ConfigFiles config) throws IOException {
@@ -145,6 +150,11 @@ public final class Services implements AutoCloseable {
         return candidates;
     }
 
+    /** Writes backup archives of this data directory while it is in use (the server's and {@code hetong backup}'s). */
+    public BackupWriter backupWriter() {
+        return new BackupWriter(dataDirectory.scratch(), catalog, index, store, audit);
+    }
+
     /** How this process reads scans. */
     public OcrReader ocr() {
         return importer.extractor().ocr();
@@ -153,7 +163,7 @@ public final class Services implements AutoCloseable {
     /** What the web layer is given. */
     public WebApp.Dependencies web() {
         return new WebApp.Dependencies(catalog, store, index, search, jobs, queue, actions, families, similar, suggestions, limits,
-                users, tokens, audit);
+                users, tokens, audit, backups);
     }
 
     @Override

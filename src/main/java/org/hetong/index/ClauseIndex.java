@@ -19,9 +19,12 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
+import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
@@ -43,7 +46,9 @@ public final class ClauseIndex implements Closeable {
     private static final FieldType TEXT_WITH_OFFSETS_STORED = textType(true);
     private static final FieldType TEXT_WITH_OFFSETS = textType(false);
 
+    private final Path path;
     private final Directory directory;
+    private final SnapshotDeletionPolicy snapshots;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final FacetsConfig facetsConfig;
@@ -54,9 +59,13 @@ public final class ClauseIndex implements Closeable {
 
     public ClauseIndex(Path path, IndexAnalyzers analyzers) throws IOException {
         this.analyzers = analyzers;
+        this.path = path;
         this.directory = FSDirectory.open(path);
+        // Keeps only the last commit, except commits a backup is copying (snapshot()).
+        this.snapshots = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
         IndexWriterConfig config = new IndexWriterConfig(analyzers.perField());
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        config.setIndexDeletionPolicy(snapshots);
         config.setRAMBufferSizeMB(64);
         config.setCommitOnClose(true);
         this.writer = new IndexWriter(directory, config);
@@ -126,6 +135,44 @@ public final class ClauseIndex implements Closeable {
         writer.commit();
         uncommitted.set(false);
         refresh();
+    }
+
+    /**
+     * Commits what is pending and holds the files of that commit on disk until the snapshot is
+     * closed, however the index changes meanwhile: a backup copies them while imports go on.
+     */
+    public synchronized Snapshot snapshot() throws IOException {
+        commit();
+        return new Snapshot(snapshots.snapshot());
+    }
+
+    /** One commit's files, kept until {@link #close()}; they never change while kept. */
+    public final class Snapshot implements AutoCloseable {
+        private final IndexCommit commit;
+
+        private Snapshot(IndexCommit commit) {
+            this.commit = commit;
+        }
+
+        /** The commit's generation (the N of its {@code segments_N} file). */
+        public long generation() {
+            return commit.getGeneration();
+        }
+
+        /** The names of the commit's files, {@code segments_N} included, in the index folder {@link #folder()}. */
+        public java.util.Collection<String> fileNames() throws IOException {
+            return commit.getFileNames();
+        }
+
+        public Path folder() {
+            return path;
+        }
+
+        @Override
+        public void close() throws IOException {
+            snapshots.release(commit);
+            writer.deleteUnusedFiles();
+        }
     }
 
     /** Makes everything written so far visible to searches, without the cost of a commit. */

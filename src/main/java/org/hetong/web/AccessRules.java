@@ -58,7 +58,7 @@ final class AccessRules {
             rule("DELETE", "/api/documents/{id}/contract", UPLOADER, "family-unlink"),
             rule("POST", "/api/documents/{id}/contract/confirm", UPLOADER, "family-confirm"),
 
-            // 管理 admin: delete and restore, accounts, tokens, the audit log.
+            // 管理 admin: delete and restore, accounts, tokens, the audit log, backups.
             rule("DELETE", "/api/documents/{id}", ADMIN, "delete"),
             rule("POST", "/api/documents/{id}/restore", ADMIN, "restore"),
             rule("GET", "/api/users", ADMIN, null),
@@ -68,7 +68,10 @@ final class AccessRules {
             rule("POST", "/api/tokens", ADMIN, "token-create"),
             rule("DELETE", "/api/tokens/{id}", ADMIN, "token-revoke"),
             rule("GET", "/api/audit", ADMIN, null),
-            rule("GET", "/api/audit/export.csv", ADMIN, "audit-export"));
+            rule("GET", "/api/audit/export.csv", ADMIN, "audit-export"),
+            rule("GET", "/api/admin/backups", ADMIN, null),
+            rule("POST", "/api/admin/backups", ADMIN, "backup-create"),
+            rule("GET", "/api/admin/backups/{id}", ADMIN, "backup-download"));
 
     private static final Map<String, Rule> BY_KEY = index();
 

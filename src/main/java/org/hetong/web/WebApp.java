@@ -15,6 +15,7 @@ import org.hetong.archive.Json;
 import org.hetong.archive.OriginalStore;
 import org.hetong.archive.UploadJobs;
 import org.hetong.archive.Users;
+import org.hetong.backup.Backups;
 import org.hetong.ingest.DocumentActions;
 import org.hetong.ingest.Families;
 import org.hetong.ingest.ImportQueue;
@@ -41,7 +42,7 @@ public final class WebApp {
     public record Dependencies(Catalog catalog, OriginalStore store, ClauseIndex index, SearchService search,
                                UploadJobs jobs, ImportQueue queue, DocumentActions actions, Families families,
                                SimilarClauses similar, Suggestions suggestions, IngestLimits limits,
-                               Users users, ApiTokens tokens, AuditLog audit) {}
+                               Users users, ApiTokens tokens, AuditLog audit, Backups backups) {}
 
     public static Javalin create(Dependencies deps) {
         SearchRoutes search = new SearchRoutes(deps.search(), deps.similar(), deps.suggestions(), deps.catalog());
@@ -55,6 +56,7 @@ public final class WebApp {
         AuthRoutes auth = new AuthRoutes(deps.users(), sessions, access, deps.audit());
         UserRoutes users = new UserRoutes(deps.users(), deps.tokens(), sessions);
         AuditRoutes audit = new AuditRoutes(deps.audit());
+        BackupRoutes backups = new BackupRoutes(deps.backups());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -75,6 +77,7 @@ public final class WebApp {
             auth.register(config.routes);
             users.register(config.routes);
             audit.register(config.routes);
+            backups.register(config.routes);
             search.register(config.routes);
             documents.register(config.routes);
             uploads.register(config.routes);
