@@ -55,6 +55,30 @@ class UploadPageBrowserIT {
         }
     }
 
+    /**
+     * Issue 6: a signed contract scanned to an image-only PDF, picked in the upload page, is read by
+     * Tesseract and then found by its clauses: 保密 finds 第六条 保密, marked as OCR text.
+     */
+    @Test
+    void aScannedContractUploadedFromThePageIsFoundByItsConfidentialityClause() {
+        Path scan = Path.of("src/test/resources/fixtures/scans/contract-scan-300dpi.pdf").toAbsolutePath();
+        String base = "http://127.0.0.1:" + app.port();
+        browser.get(base + "/#/upload");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(240));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("file-input"))).sendKeys(scan.toString());
+        wait.until(ExpectedConditions.textToBe(By.id("count-stored"), "1"));
+        assertEquals("0", browser.findElement(By.id("count-failed")).getText());
+
+        browser.get(base + "/#/search?q=" + java.net.URLEncoder.encode("保密", StandardCharsets.UTF_8) + "&ocr=true");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .hit")));
+        WebElement first = browser.findElements(By.cssSelector("#results .hit")).get(0);
+        assertEquals("第六条", first.findElement(By.cssSelector(".hit-number")).getText());
+        assertEquals("保密", first.findElement(By.cssSelector(".hit-heading")).getText());
+        assertEquals("OCR", first.findElement(By.cssSelector(".hit-ocr")).getText());
+        assertTrue(first.findElement(By.cssSelector(".hit-text")).getText().contains("保密期限"),
+                first.findElement(By.cssSelector(".hit-text")).getText());
+    }
+
     @Test
     void uploadingSeveralFilesFillsTheProgressBarAndShowsAFailedFilesReason() throws IOException {
         Path folder = Files.createDirectories(tmp.resolve("to-upload"));
