@@ -111,15 +111,17 @@ public final class Main {
                     out.println("数据目录为空，且找不到演示档案 " + samples + "；从空档案开始。");
                 }
             }
-            Startup.recover(services, out);
+            Startup.recoverBeforeServing(services, out);
             services.index.commit();
             services.queue.start();
             Javalin app = WebApp.create(services.web());
             app.start(arguments.port());
             out.println("hetong 已启动：http://localhost:" + app.port() + "  （数据目录 " + services.dataDirectory.root() + "）");
+            Maintenance maintenance = Maintenance.start(services, out);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.stop();
+                maintenance.close();
                 try {
                     services.close();
                 } catch (IOException e) {
