@@ -67,30 +67,65 @@ public final class Catalog implements AutoCloseable {
     }
 
     /**
+     * As {@link #insertProcessing}, and records which upload item first read the document unless one
+     * is recorded already ({@link #setCreatedBy}) — in one transaction.
+     */
+    public synchronized void insertProcessing(String id, String sha256, String fileName, long size, String createdBy) {
+        inDeferredTransaction(() -> {
+            insertProcessing(id, sha256, fileName, null, size);
+            setCreatedBy(id, createdBy);
+        });
+    }
+
+    /**
      * Stores what was read from a document, in one transaction: its text, its clauses (replacing
      * any earlier ones), its kind, title and fields; the document becomes {@code indexed}.
      */
     public synchronized void saveUnderstanding(String id, String mediaType, String kind, String title, String contractId,
                                                String fieldsJson, String text, List<Clause> clauses) {
-        inTransaction(() -> {
-            update("UPDATE documents SET media_type = ?, kind = ?, title = ?, contract_id = ?, fields_json = ?,"
-                    + " status = 'indexed', error_code = NULL, error_message = NULL, updated_at = ? WHERE id = ?",
-                    mediaType, kind, title, contractId, fieldsJson, now(), id);
-            update("INSERT OR REPLACE INTO document_text (document_id, text) VALUES (?, ?)", id, text);
-            update("DELETE FROM clauses WHERE document_id = ?", id);
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO clauses (id, document_id, ordinal, parent_ordinal, level, role, number, number_value,"
-                            + " heading, clause_type, secondary_type, text, start_offset, end_offset, searchable)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Clause c : clauses) {
-                    bind(insert, Clause.idOf(id, c.ordinal()), id, c.ordinal(), c.parentOrdinal(), c.level(),
-                            c.role().code(), c.number(), c.numberValue(), c.heading(), c.clauseType(), c.secondaryType(),
-                            c.text(), c.start(), c.end(), c.searchable() ? 1 : 0);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+        inTransaction(() -> writeUnderstanding(id, mediaType, kind, title, contractId, fieldsJson, text, clauses));
+    }
+
+    /** What OCR did for a document's text: pages read, scanned pages still waiting, and the text ranges it produced (JSON or null). */
+    public record OcrRecord(int pages, int pendingPages, String spansJson) {}
+
+    /**
+     * Stores everything one reading of a document produced in one transaction — one commit, one
+     * fsync, where writing OCR, understanding and facts apart cost three: its OCR record, its text
+     * and clauses, kind, title and fields ({@link #saveUnderstanding}), and what family linking and
+     * risk flags need ({@link #saveFacts}). The document becomes {@code indexed}. The commit does
+     * not wait for the disk ({@link #inDeferredTransaction}): the reading can always be done again.
+     */
+    public synchronized void saveReading(String id, String mediaType, String kind, String title, String contractId,
+                                         String fieldsJson, String text, List<Clause> clauses, OcrRecord ocr,
+                                         String factsJson, String risksJson) {
+        inDeferredTransaction(() -> {
+            update("UPDATE documents SET ocr_pages = ?, ocr_pending_pages = ?, ocr_spans = ? WHERE id = ?",
+                    ocr.pages(), ocr.pendingPages(), ocr.spansJson(), id);
+            writeUnderstanding(id, mediaType, kind, title, contractId, fieldsJson, text, clauses);
+            update("UPDATE documents SET facts_json = ?, risks_json = ? WHERE id = ?", factsJson, risksJson, id);
         });
+    }
+
+    private void writeUnderstanding(String id, String mediaType, String kind, String title, String contractId, String fieldsJson,
+                                    String text, List<Clause> clauses) throws SQLException {
+        update("UPDATE documents SET media_type = ?, kind = ?, title = ?, contract_id = ?, fields_json = ?,"
+                + " status = 'indexed', error_code = NULL, error_message = NULL, updated_at = ? WHERE id = ?",
+                mediaType, kind, title, contractId, fieldsJson, now(), id);
+        update("INSERT OR REPLACE INTO document_text (document_id, text) VALUES (?, ?)", id, text);
+        update("DELETE FROM clauses WHERE document_id = ?", id);
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO clauses (id, document_id, ordinal, parent_ordinal, level, role, number, number_value,"
+                        + " heading, clause_type, secondary_type, text, start_offset, end_offset, searchable)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Clause c : clauses) {
+                bind(insert, Clause.idOf(id, c.ordinal()), id, c.ordinal(), c.parentOrdinal(), c.level(),
+                        c.role().code(), c.number(), c.numberValue(), c.heading(), c.clauseType(), c.secondaryType(),
+                        c.text(), c.start(), c.end(), c.searchable() ? 1 : 0);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     /**
@@ -348,6 +383,31 @@ public final class Catalog implements AutoCloseable {
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new CatalogException("catalog transaction", e);
+        }
+    }
+
+    /**
+     * Runs {@code work} as one transaction whose commit does not wait for the disk: for results
+     * that can be produced again from what is already durable (a reading of a stored original, an
+     * upload item's progress and outcome). In WAL mode with {@code synchronous=NORMAL} the commit is
+     * atomic and survives a crash of the process; only a power cut can take back the last of them,
+     * and then the catalog is as it was a moment earlier, consistent — the document is read again
+     * (the queue re-runs items still open; start-up finishes documents left processing and repairs
+     * the index). They become durable with the next ordinary ({@code synchronous=FULL}) commit, which
+     * syncs the write-ahead log they are in: a job's closing, any upload's acknowledgement, any
+     * account or audit write, or the close of the catalog. This saves the fsync that made catalog
+     * commits the largest cost of ingest (BENCHMARKS.md).
+     */
+    synchronized void inDeferredTransaction(SqlWork work) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA synchronous = NORMAL");
+            try {
+                inTransaction(work);
+            } finally {
+                statement.execute("PRAGMA synchronous = FULL");
             }
         } catch (SQLException e) {
             throw new CatalogException("catalog transaction", e);

@@ -134,7 +134,7 @@ public final class UploadJobs {
     public void addFound(String jobId, int parentSeq, String name, String status, String documentId, String errorCode,
                          String errorMessage) {
         String now = Catalog.now();
-        catalog.inTransaction(() -> {
+        catalog.inDeferredTransaction(() -> {
             int seq = (int) catalog.queryLong("SELECT COALESCE(MAX(seq), 0) FROM upload_items WHERE job_id = ?", jobId) + 1;
             catalog.update("INSERT INTO upload_items (job_id, seq, name, status, document_id, error_code, error_message,"
                             + " parent_seq, version, queued_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -151,26 +151,30 @@ public final class UploadJobs {
         }
         Item item = next.get(0);
         long v = version.incrementAndGet();
-        catalog.update("UPDATE upload_items SET status = 'processing', version = ?, updated_at = ? WHERE job_id = ? AND seq = ?",
-                v, Catalog.now(), item.jobId(), item.seq());
+        catalog.inDeferredTransaction(() -> catalog.update(
+                "UPDATE upload_items SET status = 'processing', version = ?, updated_at = ? WHERE job_id = ? AND seq = ?",
+                v, Catalog.now(), item.jobId(), item.seq()));
         return Optional.of(new Item(item.jobId(), item.seq(), item.name(), PROCESSING, item.sha256(), item.documentId(),
                 null, null, item.parentSeq(), item.sizeBytes(), v, null));
     }
 
     /** Records how far a processing item has come (shown beside it while it runs); bumps its version. */
     public void setProgress(String jobId, int seq, String progress) {
-        catalog.update("UPDATE upload_items SET progress = ?, version = ?, updated_at = ? WHERE job_id = ? AND seq = ?"
-                + " AND status = 'processing'", progress, version.incrementAndGet(), Catalog.now(), jobId, seq);
+        catalog.inDeferredTransaction(() -> catalog.update(
+                "UPDATE upload_items SET progress = ?, version = ?, updated_at = ? WHERE job_id = ? AND seq = ?"
+                + " AND status = 'processing'", progress, version.incrementAndGet(), Catalog.now(), jobId, seq));
     }
 
     /**
      * Records how an item ended. The job stays open until {@link #closeIfDone(String)}, so the
-     * caller can make the job's documents searchable before anyone sees it done.
+     * caller can make the job's documents searchable before anyone sees it done. The commit does not
+     * wait for the disk (the item can be run again); the job's closing makes it durable.
      */
     public void finish(String jobId, int seq, String status, String documentId, String errorCode, String errorMessage) {
-        catalog.update("UPDATE upload_items SET status = ?, document_id = COALESCE(?, document_id), error_code = ?, error_message = ?,"
+        catalog.inDeferredTransaction(() -> catalog.update(
+                "UPDATE upload_items SET status = ?, document_id = COALESCE(?, document_id), error_code = ?, error_message = ?,"
                 + " progress = NULL, version = ?, updated_at = ? WHERE job_id = ? AND seq = ?", status, documentId, errorCode, errorMessage,
-                version.incrementAndGet(), Catalog.now(), jobId, seq);
+                version.incrementAndGet(), Catalog.now(), jobId, seq));
     }
 
     /** Whether every item of the job has ended and every announced file has arrived. */
@@ -224,7 +228,10 @@ public final class UploadJobs {
         return version.get();
     }
 
-    /** Marks the job done when nothing is left to do. */
+    /**
+     * Marks the job done when nothing is left to do: an ordinary, synced commit, which makes the
+     * item outcomes and readings committed before it ({@link Catalog#inDeferredTransaction}) durable too.
+     */
     public void closeIfDone(String jobId) {
         catalog.update("UPDATE upload_jobs SET state = 'done', finished_at = ? WHERE id = ? AND state = 'running'"
                 + " AND (expected IS NULL OR received >= expected)"

@@ -94,8 +94,7 @@ public final class Importer {
     /** As {@link #importQueued(String, String, String)}, telling {@code progress} how OCR of its pages goes. */
     public List<ImportItem> importQueued(String sha256, String name, String createdBy, OcrProgress progress) {
         if (createdBy != null) {
-            catalog.insertProcessing(DocumentRecord.idFor(sha256), sha256, DisplayNames.baseName(name), null, sizeOf(sha256));
-            catalog.setCreatedBy(DocumentRecord.idFor(sha256), createdBy);
+            catalog.insertProcessing(DocumentRecord.idFor(sha256), sha256, DisplayNames.baseName(name), sizeOf(sha256), createdBy);
         }
         List<ImportItem> items = new ArrayList<>();
         importOriginal(sha256, DisplayNames.clean(name), 0, null, null, items, false, progress);
@@ -152,17 +151,16 @@ public final class Importer {
                     extraction.metadata("title"), mail ? extraction.metadata("title") : null);
             String contractId = u.kind() == DocumentKind.CONTRACT ? id : null;
             OcrOutcome ocr = extraction.ocr();
-            catalog.setOcr(id, ocr.pages(), ocr.pendingPages(), ocr.spansJson());
             if (ocr.pages() > 0 || ocr.pendingPages() > 0) {
                 log.info("{}: {} pages read by OCR, {} waiting for OCR{}", name, ocr.pages(), ocr.pendingPages(),
                         extraction.warnings().isEmpty() ? "" : "; " + String.join("; ", extraction.warnings()));
             }
-            catalog.saveUnderstanding(id, extraction.mediaType(), u.kind().code(), u.title(), contractId,
-                    fieldsJson(u.fields()), extraction.text(), u.clauses());
             DocumentFacts documentFacts = facts.extract(id, u, extraction.text(), extraction.metadata("messageId"),
                     extraction.metadata("inReplyTo"), dateOf(extraction.metadata("created")));
             List<Risk> found = risks.assess(u.kind(), u.title(), u.fields(), u.clauses(), LocalDate.now());
-            catalog.saveFacts(id, json(documentFacts), json(found));
+            catalog.saveReading(id, extraction.mediaType(), u.kind().code(), u.title(), contractId, fieldsJson(u.fields()),
+                    extraction.text(), u.clauses(), new Catalog.OcrRecord(ocr.pages(), ocr.pendingPages(), ocr.spansJson()),
+                    json(documentFacts), json(found));
             DocumentRecord saved = catalog.find(id).orElseThrow();
             index.replace(id, IndexRecords.of(saved, u.fields(), u.clauses()));
             items.add(ImportItem.stored(name, id));
