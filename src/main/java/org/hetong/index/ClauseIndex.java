@@ -290,7 +290,8 @@ public final class ClauseIndex implements Closeable {
         }
     }
 
-    private static Document toDocument(IndexedClause c) {
+    /** The Lucene document of one clause, exactly as this index writes it (public for the footprint benchmark). */
+    public static Document toDocument(IndexedClause c) {
         Document doc = new Document();
         doc.add(new StringField(IndexFields.CLAUSE_ID, c.clauseId(), Field.Store.YES));
         doc.add(new StringField(IndexFields.DOCUMENT_ID, c.documentId(), Field.Store.YES));
