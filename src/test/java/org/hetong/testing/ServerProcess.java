@@ -44,7 +44,12 @@ public final class ServerProcess implements AutoCloseable {
         builder.environment().put("HETONG_ADMIN_PASSWORD", TestAccounts.PASSWORD); // the first administrator, TestAccounts.ADMIN
         Process process = builder.start();
         ServerProcess server = new ServerProcess(process, port, log);
-        server.awaitHealthy(Duration.ofSeconds(60));
+        try {
+            server.awaitHealthy(Duration.ofSeconds(60));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            server.close(); // a server that never answered must not outlive the test
+            throw e;
+        }
         return server;
     }
 

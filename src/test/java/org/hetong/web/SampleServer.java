@@ -65,8 +65,13 @@ final class SampleServer {
         app.stop();
         try {
             services.close();
+            try (Stream<Path> walk = Files.walk(data)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
         } catch (IOException ignored) {
-            // The JVM is exiting.
+            // The JVM is exiting; a leftover temporary folder is all that is lost.
         }
     }
 }
