@@ -126,9 +126,10 @@ final class ClauseQueryBuilder {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean positive = false;
         List<QueryNode> nodes = withoutStopwords(and.nodes());
-        long words = nodes.stream().filter(n -> n instanceof QueryNode.Text || n instanceof QueryNode.Or).count();
-        // Two words: both. Three or more: all but one (all rank first, since each adds to the score).
-        BooleanClause.Occur wordOccur = words >= 3 ? BooleanClause.Occur.SHOULD : BooleanClause.Occur.MUST;
+        // A quoted phrase is always required. Of the other words: all rank first, then most (all but
+        // one, or one of two), since each word found adds to the score.
+        long words = nodes.stream().filter(ClauseQueryBuilder::isOptionalWord).count();
+        BooleanClause.Occur wordOccur = words >= 2 ? BooleanClause.Occur.SHOULD : BooleanClause.Occur.MUST;
         for (QueryNode part : nodes) {
             if (part instanceof QueryNode.Not not) {
                 Query inner = toQuery(not.node());
@@ -140,7 +141,7 @@ final class ClauseQueryBuilder {
             } else {
                 Query q = toQuery(part);
                 if (q != null) {
-                    b.add(q, wordOccur);
+                    b.add(q, isOptionalWord(part) ? wordOccur : BooleanClause.Occur.MUST);
                     positive = true;
                 }
             }
@@ -149,9 +150,13 @@ final class ClauseQueryBuilder {
             b.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
         }
         if (wordOccur == BooleanClause.Occur.SHOULD) {
-            b.setMinimumNumberShouldMatch((int) words - 1);
+            b.setMinimumNumberShouldMatch((int) Math.max(1, words - 1));
         }
         return b.build();
+    }
+
+    private static boolean isOptionalWord(QueryNode n) {
+        return (n instanceof QueryNode.Text t && !t.quoted()) || n instanceof QueryNode.Or;
     }
 
     /** Unquoted English stopwords among other words ("termination for convenience") are not required. */
