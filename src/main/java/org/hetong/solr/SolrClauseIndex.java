@@ -1,0 +1,249 @@
+package org.hetong.solr;
+
+import java.io.IOException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.solr.client.solrj.request.AbstractUpdateRequest;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
+import org.apache.solr.client.solrj.request.QueryRequest;
+import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.client.solrj.response.FacetField;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.client.solrj.util.ClientUtils;
+import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.params.ModifiableSolrParams;
+import org.apache.solr.common.util.NamedList;
+import org.hetong.index.ClauseIndex;
+import org.hetong.index.IndexAnalyzers;
+import org.hetong.index.IndexFields;
+import org.hetong.index.IndexedClause;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Clauses written to a SolrCloud collection instead of the embedded index. Searches use an alias
+ * ({@link SolrSettings#collection()}); at first start hetong creates a collection behind it with the
+ * configured shards and replicas from the {@code hetong} configset. {@code reindex} writes a new
+ * collection while searches go on against the old one, then moves the alias and drops the old one.
+ *
+ * <p>Writes carry the key {@code family!clauseId}, so the compositeId router keeps a contract's
+ * family on one shard. A document's clauses are added (overwriting those with the same key) and then
+ * its clauses with other keys deleted, so searches never see the document missing.
+ */
+public final class SolrClauseIndex implements ClauseIndex {
+    private static final Logger log = LoggerFactory.getLogger(SolrClauseIndex.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    /** Within this long after a write, results are not cached: Solr makes writes visible on its own clock too. */
+    private static final long SETTLE_MILLIS = 3_000;
+
+    private final SolrSettings settings;
+    private final SolrNodes nodes;
+    private final IndexAnalyzers analyzers;
+    private final AtomicLong writes = new AtomicLong();
+    private volatile long lastWrite;
+    /** Where writes go: the alias, or during a rebuild the new collection. */
+    private volatile String target;
+
+    public SolrClauseIndex(SolrSettings settings, IndexAnalyzers analyzers) throws IOException {
+        this.settings = settings;
+        this.analyzers = analyzers;
+        this.nodes = new SolrNodes(settings.urls());
+        try {
+            if (aliasedCollections().isEmpty()) {
+                String first = createCollection();
+                nodes.request(CollectionAdminRequest.createAlias(settings.collection(), first), null);
+                log.info("created SolrCloud collection {} behind alias {}", first, settings.collection());
+            }
+        } catch (IOException | RuntimeException e) {
+            nodes.close();
+            throw e;
+        }
+        this.target = settings.collection();
+    }
+
+    SolrNodes nodes() {
+        return nodes;
+    }
+
+    /** The alias searches use. */
+    public String alias() {
+        return settings.collection();
+    }
+
+    @Override
+    public IndexAnalyzers analyzers() {
+        return analyzers;
+    }
+
+    @Override
+    public void replace(String documentId, List<IndexedClause> clauses) throws IOException {
+        if (clauses.isEmpty()) {
+            delete(documentId);
+            return;
+        }
+        UpdateRequest add = new UpdateRequest();
+        List<String> keys = new ArrayList<>();
+        for (IndexedClause clause : clauses) {
+            SolrInputDocument doc = SolrClauseDocs.toSolr(clause);
+            add.add(doc);
+            keys.add(SolrClauseDocs.key(clause));
+        }
+        nodes.request(add, target);
+        // Clauses the document no longer has (or had under another family): everything of it not just written.
+        StringBuilder stale = new StringBuilder("+" + IndexFields.DOCUMENT_ID + ":" + ClientUtils.escapeQueryChars(documentId)
+                + " -_query_:\"{!terms f=" + SolrClauseDocs.KEY + "}");
+        stale.append(String.join(",", keys)).append('"');
+        nodes.request(new UpdateRequest().deleteByQuery(stale.toString()), target);
+        wrote();
+    }
+
+    @Override
+    public void delete(String documentId) throws IOException {
+        nodes.request(new UpdateRequest().deleteByQuery(IndexFields.DOCUMENT_ID + ":" + ClientUtils.escapeQueryChars(documentId)), target);
+        wrote();
+    }
+
+    @Override
+    public void deleteAll() throws IOException {
+        nodes.request(new UpdateRequest().deleteByQuery("*:*"), target);
+        wrote();
+    }
+
+    /** A new collection takes the writes; searches still see the old one until {@link #endRebuild()}. */
+    @Override
+    public synchronized void beginRebuild() throws IOException {
+        target = createCollection();
+        log.info("rebuilding into new SolrCloud collection {}", target);
+    }
+
+    /** The alias moves to the rebuilt collection; the collections it pointed to before are deleted. */
+    @Override
+    public synchronized void endRebuild() throws IOException {
+        String rebuilt = target;
+        if (rebuilt.equals(settings.collection())) {
+            commit();
+            return;
+        }
+        commit();
+        List<String> previous = aliasedCollections();
+        nodes.request(CollectionAdminRequest.createAlias(settings.collection(), rebuilt), null);
+        target = settings.collection();
+        for (String old : previous) {
+            if (!old.equals(rebuilt)) {
+                nodes.request(CollectionAdminRequest.deleteCollection(old), null);
+            }
+        }
+        wrote();
+        log.info("alias {} now points to {}", settings.collection(), rebuilt);
+    }
+
+    @Override
+    public void commit() throws IOException {
+        nodes.request(new UpdateRequest().setAction(AbstractUpdateRequest.ACTION.COMMIT, true, true, false), target);
+        wrote();
+    }
+
+    @Override
+    public void refresh() throws IOException {
+        nodes.request(new UpdateRequest().setAction(AbstractUpdateRequest.ACTION.COMMIT, true, true, true), target);
+        wrote();
+    }
+
+    /** SolrCloud keeps its own replicas and backups; a hetong backup holds the catalog and originals, and the index is rebuilt. */
+    @Override
+    public Snapshot snapshot() {
+        throw new UnsupportedOperationException("索引在 SolrCloud 中：hetong 的备份不含索引，请用 Solr 的备份，或恢复后运行 hetong reindex");
+    }
+
+    /** The configset in the cluster decides the analysis; changing it needs {@code hetong reindex} (see ARCHITECTURE.md). */
+    @Override
+    public boolean isAnalysisCurrent() {
+        return true;
+    }
+
+    @Override
+    public Set<String> documentIds() throws IOException {
+        ModifiableSolrParams params = new ModifiableSolrParams();
+        params.set("q", "*:*");
+        params.set("rows", 0);
+        params.set("facet", true);
+        params.set("facet.field", IndexFields.DOCUMENT_ID);
+        params.set("facet.limit", -1);
+        params.set("facet.mincount", 1);
+        QueryResponse response = query(params);
+        Set<String> ids = new HashSet<>();
+        FacetField field = response.getFacetField(IndexFields.DOCUMENT_ID);
+        if (field != null && field.getValues() != null) {
+            field.getValues().forEach(v -> ids.add(v.getName()));
+        }
+        return ids;
+    }
+
+    @Override
+    public int clauseCount() throws IOException {
+        ModifiableSolrParams params = new ModifiableSolrParams();
+        params.set("q", "*:*");
+        params.set("rows", 0);
+        return (int) query(params).getResults().getNumFound();
+    }
+
+    /**
+     * Counts this process's writes; while writes are settling (Solr's soft commits make them visible
+     * on its own clock) it changes every time, so no stale result is cached.
+     */
+    @Override
+    public long generation() {
+        long w = writes.get();
+        long now = System.currentTimeMillis();
+        return now - lastWrite < SETTLE_MILLIS ? (w << 20) ^ now : w << 20;
+    }
+
+    QueryResponse query(ModifiableSolrParams params) throws IOException {
+        NamedList<Object> response = nodes.request(new QueryRequest(params, org.apache.solr.client.solrj.SolrRequest.METHOD.POST),
+                settings.collection());
+        return new QueryResponse(response, null);
+    }
+
+    private void wrote() {
+        writes.incrementAndGet();
+        lastWrite = System.currentTimeMillis();
+    }
+
+    private String createCollection() throws IOException {
+        String name = settings.collection() + "_" + LocalDateTime.now().format(STAMP) + "_" + (System.nanoTime() % 1000);
+        var create = CollectionAdminRequest.createCollection(name, settings.configSet(), settings.shards(), settings.replicas());
+        nodes.request(create, null);
+        return name;
+    }
+
+    /** The collections behind the alias, none when it does not exist yet. */
+    @SuppressWarnings("unchecked")
+    private List<String> aliasedCollections() throws IOException {
+        NamedList<Object> response = nodes.request(new CollectionAdminRequest.ListAliases(), null);
+        Object aliases = response.get("aliases");
+        if (aliases instanceof Map<?, ?> map && map.get(settings.collection()) != null) {
+            return List.of(map.get(settings.collection()).toString().split(","));
+        }
+        if (aliases instanceof NamedList<?> list && list.get(settings.collection()) != null) {
+            return List.of(list.get(settings.collection()).toString().split(","));
+        }
+        return List.of();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            commit();
+        } catch (IOException | RuntimeException e) {
+            log.warn("final Solr commit failed: {}", e.toString());
+        } finally {
+            nodes.close();
+        }
+    }
+}
