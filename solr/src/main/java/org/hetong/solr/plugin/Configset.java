@@ -41,7 +41,7 @@ public final class Configset {
             System.exit(2);
         }
         Path out = write(ConfigFiles.fromDirectory(Path.of(args[0])), Path.of(args[1]));
-        System.out.println("configset written to " + out + " (upload it: solr zk upconfig -n hetong -d " + out + ")");
+        System.out.println("configset written to " + out + " (upload it: solr zk upconfig -n hetong -d " + out.resolve("conf") + ")");
     }
 
     /** Writes the configset into {@code out/conf} and returns {@code out}. */
