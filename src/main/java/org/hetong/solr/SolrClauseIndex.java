@@ -155,10 +155,33 @@ public final class SolrClauseIndex implements ClauseIndex {
         wrote();
     }
 
-    /** SolrCloud keeps its own replicas and backups; a hetong backup holds the catalog and originals, and the index is rebuilt. */
+    /**
+     * No index files to copy: SolrCloud keeps its own replicas (and backups). A hetong backup then
+     * carries an embedded index that the backup writer builds from its catalog copy, so it restores
+     * anywhere; against SolrCloud, {@code hetong reindex} after a restore.
+     */
     @Override
-    public Snapshot snapshot() {
-        throw new UnsupportedOperationException("索引在 SolrCloud 中：hetong 的备份不含索引，请用 Solr 的备份，或恢复后运行 hetong reindex");
+    public Snapshot snapshot() throws IOException {
+        commit();
+        return new Snapshot() {
+            @Override
+            public long generation() {
+                return 0;
+            }
+
+            @Override
+            public java.util.Collection<String> fileNames() {
+                return List.of();
+            }
+
+            @Override
+            public java.nio.file.Path folder() {
+                return java.nio.file.Path.of(".");
+            }
+
+            @Override
+            public void close() {}
+        };
     }
 
     /** The configset in the cluster decides the analysis; changing it needs {@code hetong reindex} (see ARCHITECTURE.md). */

@@ -209,6 +209,27 @@ class SolrCloudApiIT {
 
     @Test
     @Order(7)
+    void aBackupOfASolrCloudServerCarriesAnIndexBuiltFromItsCatalog() throws Exception {
+        HttpResponse<String> made = http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/backups"))
+                .header("Authorization", authorization()).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, made.statusCode() / 100 * 100, made.body());
+        JsonNode backup = JSON.readTree(made.body());
+        String name = backup.get("name").asText();
+        HttpResponse<byte[]> zip = get("/api/admin/backups/" + name);
+        assertEquals(200, zip.statusCode());
+        List<String> entries = new ArrayList<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.add(e.getName());
+            }
+        }
+        assertTrue(entries.contains("catalog.db") && entries.contains("manifest.json"), entries.toString());
+        assertTrue(entries.stream().anyMatch(e -> e.startsWith("index/segments_")), entries.toString());
+        assertTrue(entries.stream().anyMatch(e -> e.startsWith("originals/")), entries.toString());
+    }
+
+    @Test
+    @Order(8)
     void searchesAnswerFromReplicasWithOneSolrNodeStopped() throws Exception {
         long before = json(get("/api/search?q=" + encode("违约责任") + "&size=5&page=2")).get("total").asLong();
         JettySolrRunner stopped = cluster.stopJettySolrRunner(1);
