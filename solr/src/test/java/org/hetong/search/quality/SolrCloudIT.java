@@ -2,6 +2,7 @@ package org.hetong.search.quality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,12 +14,17 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
+import org.apache.solr.client.solrj.request.QueryRequest;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.client.solrj.request.FieldAnalysisRequest;
 import org.apache.solr.client.solrj.response.AnalysisResponseBase;
 import org.apache.solr.client.solrj.response.FieldAnalysisResponse;
@@ -58,6 +64,7 @@ class SolrCloudIT {
     private RelevanceArchive embedded;
     private RelevanceArchive cloud;
     private JudgedQueries judged;
+    private List<String> collectionsBeforeRebuild;
 
     @BeforeAll
     void startClusterAndImportTheArchiveIntoBothBackends() throws Exception {
@@ -88,6 +95,7 @@ class SolrCloudIT {
         started = System.nanoTime();
         embedded.services.reindexer.rebuild(n -> {});
         long embeddedRebuild = System.nanoTime() - started;
+        collectionsBeforeRebuild = collections();
         started = System.nanoTime();
         cloud.services.reindexer.rebuild(n -> {});
         System.out.printf("rebuilt: embedded %.1f s, SolrCloud (new collection, alias switched) %.1f s%n", embeddedRebuild / 1e9,
@@ -116,6 +124,50 @@ class SolrCloudIT {
     void bothBackendsHoldTheSameClauses() throws IOException {
         assertEquals(embedded.services.index.clauseCount(), cloud.services.index.clauseCount());
         assertEquals(embedded.services.index.documentIds(), cloud.services.index.documentIds());
+    }
+
+    @Test
+    @Order(1)
+    void reindexWroteANewCollectionAndMovedTheAliasToIt() throws Exception {
+        List<String> after = collections();
+        assertEquals(1, collectionsBeforeRebuild.size(), collectionsBeforeRebuild.toString());
+        assertEquals(1, after.size(), "the old collection is deleted: " + after);
+        assertNotEquals(collectionsBeforeRebuild, after, "a new collection");
+        assertTrue(after.get(0).startsWith("hetong_"), after.toString());
+    }
+
+    @Test
+    @Order(1)
+    void aContractFamilyLivesOnOneShardAndBothShardsHoldClauses() throws Exception {
+        Map<String, Set<String>> familiesByShard = new TreeMap<>();
+        try (HttpJdkSolrClient client = new HttpJdkSolrClient.Builder(cluster.getJettySolrRunner(0).getBaseUrl().toString()).build()) {
+            for (String shard : List.of("shard1", "shard2")) {
+                ModifiableSolrParams params = new ModifiableSolrParams();
+                params.set("q", "*:*");
+                params.set("rows", 0);
+                params.set("shards", shard);
+                params.set("facet", true);
+                params.set("facet.field", "contractId");
+                params.set("facet.limit", -1);
+                params.set("facet.mincount", 1);
+                QueryResponse response = new QueryRequest(params).process(client, "hetong");
+                assertTrue(response.getResults().getNumFound() > 0, shard + " holds clauses");
+                Set<String> families = new HashSet<>();
+                response.getFacetField("contractId").getValues().forEach(v -> families.add(v.getName()));
+                familiesByShard.put(shard, families);
+            }
+        }
+        Set<String> onBoth = new HashSet<>(familiesByShard.get("shard1"));
+        onBoth.retainAll(familiesByShard.get("shard2"));
+        assertEquals(Set.of(), onBoth, "families split across shards");
+        System.out.println("contract families per shard: shard1 " + familiesByShard.get("shard1").size() + ", shard2 "
+                + familiesByShard.get("shard2").size());
+    }
+
+    private List<String> collections() throws Exception {
+        try (HttpJdkSolrClient client = new HttpJdkSolrClient.Builder(cluster.getJettySolrRunner(0).getBaseUrl().toString()).build()) {
+            return CollectionAdminRequest.listCollections(client).stream().sorted().toList();
+        }
     }
 
     @Test
