@@ -13,6 +13,7 @@ import org.apache.solr.client.solrj.request.AbstractUpdateRequest;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.client.solrj.request.schema.SchemaRequest;
 import org.apache.solr.client.solrj.response.FacetField;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.client.solrj.util.ClientUtils;
@@ -41,6 +42,10 @@ public final class SolrClauseIndex implements ClauseIndex {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     /** Within this long after a write, results are not cached: Solr makes writes visible on its own clock too. */
     private static final long SETTLE_MILLIS = 3_000;
+    /** The alias property naming the analysis configuration the collection was written with. */
+    private static final String ANALYSIS_PROPERTY = "hetong.analysis";
+    /** The generated schema is named {@code hetong-<analysis fingerprint>}. */
+    public static final String SCHEMA_PREFIX = "hetong-";
 
     private final SolrSettings settings;
     private final SolrNodes nodes;
@@ -57,9 +62,10 @@ public final class SolrClauseIndex implements ClauseIndex {
         try {
             if (aliasedCollections().isEmpty()) {
                 String first = createCollection();
-                nodes.request(CollectionAdminRequest.createAlias(settings.collection(), first), null);
+                pointAliasTo(first);
                 log.info("created SolrCloud collection {} behind alias {}", first, settings.collection());
             }
+            requireConfigsetOf(analyzers);
         } catch (IOException | RuntimeException e) {
             nodes.close();
             throw e;
@@ -132,7 +138,7 @@ public final class SolrClauseIndex implements ClauseIndex {
         }
         commit();
         List<String> previous = aliasedCollections();
-        nodes.request(CollectionAdminRequest.createAlias(settings.collection(), rebuilt), null);
+        pointAliasTo(rebuilt);
         target = settings.collection();
         for (String old : previous) {
             if (!old.equals(rebuilt)) {
@@ -184,10 +190,11 @@ public final class SolrClauseIndex implements ClauseIndex {
         };
     }
 
-    /** The configset in the cluster decides the analysis; changing it needs {@code hetong reindex} (see ARCHITECTURE.md). */
+    /** Whether the collection behind the alias was written with this analysis configuration (an empty one counts as current). */
     @Override
-    public boolean isAnalysisCurrent() {
-        return true;
+    public boolean isAnalysisCurrent() throws IOException {
+        String written = aliasProperty(ANALYSIS_PROPERTY);
+        return written == null ? clauseCount() == 0 : written.equals(analyzers.fingerprint());
     }
 
     @Override
@@ -236,6 +243,36 @@ public final class SolrClauseIndex implements ClauseIndex {
     private void wrote() {
         writes.incrementAndGet();
         lastWrite = System.currentTimeMillis();
+    }
+
+    /**
+     * The collection's configset must have been generated from the same {@code index-config/} as this
+     * process's analyzers (the generator names the schema {@code hetong-<fingerprint>}): otherwise
+     * Solr would index and query with other chains than hetong highlights with.
+     */
+    private void requireConfigsetOf(IndexAnalyzers analyzers) throws IOException {
+        Object name = nodes.request(new SchemaRequest.SchemaName(), settings.collection()).get("name");
+        String expected = SCHEMA_PREFIX + analyzers.fingerprint();
+        if (!expected.equals(name)) {
+            throw new IllegalStateException("SolrCloud 集合 " + settings.collection() + " 的配置集「" + settings.configSet() + "」（schema "
+                    + name + "）不是由当前的 index-config 生成的（应为 " + expected + "）。请重新生成并上传配置集与插件 jar，"
+                    + "重启 Solr 节点，再运行 hetong reindex（见 ARCHITECTURE.md 的 Scale-out 一节）。");
+        }
+    }
+
+    /** Searches go to {@code collection} from now on; the alias records the analysis it was written with. */
+    private void pointAliasTo(String collection) throws IOException {
+        nodes.request(CollectionAdminRequest.createAlias(settings.collection(), collection), null);
+        nodes.request(CollectionAdminRequest.setAliasProperty(settings.collection()).addProperty(ANALYSIS_PROPERTY, analyzers.fingerprint()),
+                null);
+    }
+
+    private String aliasProperty(String key) throws IOException {
+        Object properties = nodes.request(new CollectionAdminRequest.ListAliases(), null).get("properties");
+        Object ofAlias = properties instanceof Map<?, ?> map ? map.get(settings.collection())
+                : properties instanceof NamedList<?> list ? list.get(settings.collection()) : null;
+        Object value = ofAlias instanceof Map<?, ?> map ? map.get(key) : ofAlias instanceof NamedList<?> list ? list.get(key) : null;
+        return value == null ? null : value.toString();
     }
 
     private String createCollection() throws IOException {

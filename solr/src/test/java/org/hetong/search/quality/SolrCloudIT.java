@@ -3,6 +3,7 @@ package org.hetong.search.quality;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -37,6 +38,7 @@ import org.hetong.search.SearchHit;
 import org.hetong.search.SearchRequest;
 import org.hetong.search.SearchResult;
 import org.hetong.search.SimilarClauses;
+import org.hetong.solr.SolrClauseIndex;
 import org.hetong.solr.SolrSettings;
 import org.hetong.solr.plugin.Configset;
 import org.junit.jupiter.api.AfterAll;
@@ -65,6 +67,7 @@ class SolrCloudIT {
     private RelevanceArchive cloud;
     private JudgedQueries judged;
     private List<String> collectionsBeforeRebuild;
+    private List<String> urls;
 
     @BeforeAll
     void startClusterAndImportTheArchiveIntoBothBackends() throws Exception {
@@ -75,7 +78,7 @@ class SolrCloudIT {
                 .addConfig("hetong", configset.resolve("conf"))
                 .build();
         System.out.printf("SolrCloud with 2 nodes started in %.1f s%n", (System.nanoTime() - started) / 1e9);
-        List<String> urls = cluster.getJettySolrRunners().stream().map(j -> j.getBaseUrl().toString()).toList();
+        urls = cluster.getJettySolrRunners().stream().map(j -> j.getBaseUrl().toString()).toList();
 
         embedded = RelevanceArchive.build(work.resolve("embedded"));
         System.setProperty(SolrSettings.BACKEND, "solr");
@@ -162,6 +165,23 @@ class SolrCloudIT {
         assertEquals(Set.of(), onBoth, "families split across shards");
         System.out.println("contract families per shard: shard1 " + familiesByShard.get("shard1").size() + ", shard2 "
                 + familiesByShard.get("shard2").size());
+    }
+
+    @Test
+    @Order(1)
+    void aCollectionWhoseConfigsetCameFromOtherAnalysisFilesIsRefusedSayingWhatToDo() throws Exception {
+        assertTrue(cloud.services.index.isAnalysisCurrent(), "written with the analysis in use");
+        Path changed = Files.createDirectories(work.resolve("changed-index-config"));
+        try (var files = Files.list(Path.of("index-config"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, changed.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(changed.resolve("legal-terms.txt"), "\n星辰维护条款\n", java.nio.file.StandardOpenOption.APPEND);
+        IndexAnalyzers other = new IndexAnalyzers(ConfigFiles.fromDirectory(changed));
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> new SolrClauseIndex(new SolrSettings(urls, "hetong", "hetong", 2, 2), other).close());
+        assertTrue(refused.getMessage().contains("重新生成并上传配置集"), refused.getMessage());
     }
 
     private List<String> collections() throws Exception {
