@@ -232,6 +232,8 @@ class SolrCloudIT {
         RelevanceReport solr = new RelevanceReport(resolver, false);
         int identical = 0;
         int withinTies = 0;
+        long embeddedMillis = 0;
+        long cloudMillis = 0;
         List<String> differing = new ArrayList<>();
         for (JudgmentResolver.ResolvedQuery q : resolver.queries) {
             if (q.relevant() == 0) {
@@ -240,6 +242,8 @@ class SolrCloudIT {
             SearchRequest request = new SearchRequest(q.query().text(), null, null, null, null, null, 1, RelevanceReport.K, null);
             SearchResult a = embedded.services.search.search(request);
             SearchResult b = cloud.services.search.search(request);
+            embeddedMillis += a.tookMs();
+            cloudMillis += b.tookMs();
             lucene.rows.add(new RelevanceReport.Row(q, expanded(a), a.total(), List.of()));
             solr.rows.add(new RelevanceReport.Row(q, expanded(b), b.total(), List.of()));
             if (expanded(a).equals(expanded(b))) {
@@ -257,6 +261,8 @@ class SolrCloudIT {
                 lucene.average(RelevanceReport.Row::hetongNdcg));
         System.out.printf("solrcloud: P@10 %.3f  nDCG@10 %.3f%n", solr.average(RelevanceReport.Row::hetongP),
                 solr.average(RelevanceReport.Row::hetongNdcg));
+        System.out.printf("time per query (first run, not cached): embedded %.1f ms, SolrCloud %.1f ms%n",
+                (double) embeddedMillis / measured, (double) cloudMillis / measured);
         differing.forEach(d -> System.out.println("differs: " + d));
         assertTrue(measured > 0, "no judged query measured");
         assertEquals(List.of(), differing, "queries whose results differ beyond ties");
