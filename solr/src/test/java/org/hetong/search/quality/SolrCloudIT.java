@@ -264,7 +264,11 @@ class SolrCloudIT {
         System.out.printf("time per query (first run, not cached): embedded %.1f ms, SolrCloud %.1f ms%n",
                 (double) embeddedMillis / measured, (double) cloudMillis / measured);
         differing.forEach(d -> System.out.println("differs: " + d));
+        // The behaviours QUALITY.md checks (traditional script, exact phrases, article numbers), on SolrCloud.
+        List<SearchBehaviourChecks.Check> checks = new SearchBehaviourChecks(cloud.services.search, cloud).run();
+        checks.forEach(c -> System.out.println("solrcloud " + (c.passed() ? "[ok]   " : "[FAIL] ") + c.name() + ": " + c.detail()));
         assertTrue(measured > 0, "no judged query measured");
+        assertEquals(List.of(), checks.stream().filter(c -> !c.passed()).map(SearchBehaviourChecks.Check::name).toList());
         assertEquals(List.of(), differing, "queries whose results differ beyond ties");
         assertEquals(lucene.average(RelevanceReport.Row::hetongNdcg), solr.average(RelevanceReport.Row::hetongNdcg), 0.005);
     }
