@@ -32,6 +32,7 @@ import org.hetong.archive.AuditLog;
 import org.hetong.archive.Catalog;
 import org.hetong.archive.OriginalStore;
 import org.hetong.index.ClauseIndex;
+import org.hetong.index.LuceneClauseIndex;
 import org.hetong.ingest.Reindexer;
 
 /**
@@ -115,7 +116,7 @@ public final class BackupWriter {
         long indexed;
         List<String> digests;
         Set<String> required;
-        try (Catalog copy = Catalog.open(catalogCopy); ClauseIndex copyIndex = new ClauseIndex(indexCopy, index.analyzers())) {
+        try (Catalog copy = Catalog.open(catalogCopy); ClauseIndex copyIndex = new LuceneClauseIndex(indexCopy, index.analyzers())) {
             Reindexer reindexer = new Reindexer(copy, copyIndex);
             reindexer.repair();
             copyIndex.refresh();

@@ -29,6 +29,7 @@ import org.hetong.archive.Catalog;
 import org.hetong.archive.DataDirectory;
 import org.hetong.archive.OriginalStore;
 import org.hetong.index.ClauseIndex;
+import org.hetong.index.LuceneClauseIndex;
 import org.hetong.index.IndexAnalyzers;
 import org.hetong.ingest.Reindexer;
 import org.hetong.ingest.Verifier;
@@ -175,13 +176,13 @@ public final class Restore {
     private ClauseIndex openIndex(Path folder, boolean fromArchive) throws IOException {
         if (fromArchive) {
             try {
-                return new ClauseIndex(folder, analyzers);
+                return new LuceneClauseIndex(folder, analyzers);
             } catch (IOException | RuntimeException e) {
                 // Falls through to an empty index, which disagreement() then reports.
             }
         }
         BackupWriter.deleteTree(folder);
-        return new ClauseIndex(Files.createDirectories(folder), analyzers);
+        return new LuceneClauseIndex(Files.createDirectories(folder), analyzers);
     }
 
     /** Why the index cannot serve this catalog (another analysis, other clause counts), or null. */

@@ -24,6 +24,7 @@ import org.hetong.web.WebApp;
 import org.hetong.config.ConfigFiles;
 import org.hetong.index.ClauseIndex;
 import org.hetong.index.IndexAnalyzers;
+import org.hetong.index.LuceneClauseIndex;
 import org.hetong.ingest.Extractor;
 import org.hetong.ingest.Importer;
 import org.hetong.ingest.IngestLimits;
@@ -32,7 +33,12 @@ import org.hetong.ingest.OcrReader;
 import org.hetong.ingest.OcrSettings;
 import org.hetong.ingest.Tesseract;
 import org.hetong.ingest.Reindexer;
+import org.hetong.search.LuceneSearchBackend;
+import org.hetong.search.SearchBackend;
 import org.hetong.search.SearchService;
+import org.hetong.solr.SolrClauseIndex;
+import org.hetong.solr.SolrSearchBackend;
+import org.hetong.solr.SolrSettings;
 import org.hetong.search.SimilarClauses;
 import org.hetong.search.Suggestions;
 import org.hetong.understand.ClauseTaxonomy;
@@ -81,7 +87,7 @@ public final class Services implements AutoCloseable {
         this.jobs = new UploadJobs(catalog);
         this.families = new Families(catalog, index);
         this.riskRefresh = new RiskRefresh(catalog, importer.riskAssessor(), families);
-        this.similar = new SimilarClauses(index);
+        this.similar = new SimilarClauses(search.backend());
         this.suggestions = new Suggestions(() -> suggestionCandidates(catalog, config), () -> {
             try {
                 return index.generation();
@@ -114,14 +120,26 @@ public final class Services implements AutoCloseable {
             IndexAnalyzers analyzers = new IndexAnalyzers(config);
             OriginalStore store = new OriginalStore(dir.originals(), dir.scratch());
             Catalog catalog = Catalog.open(dir.catalogFile());
-            ClauseIndex index = new ClauseIndex(dir.index(), analyzers);
+            // The search backend, by configuration: the embedded index (default) or SolrCloud (-Dhetong.search.backend=solr).
+            SolrSettings solr = SolrSettings.fromSystemProperties();
+            ClauseIndex index;
+            SearchBackend backend;
+            if (solr == null) {
+                LuceneClauseIndex lucene = new LuceneClauseIndex(dir.index(), analyzers);
+                index = lucene;
+                backend = new LuceneSearchBackend(lucene);
+            } else {
+                SolrClauseIndex cloud = new SolrClauseIndex(solr, analyzers);
+                index = cloud;
+                backend = new SolrSearchBackend(cloud);
+            }
             // One OCR page pool for the process: scans imported together share the cores.
             OcrSettings ocrSettings = OcrSettings.fromSystemProperties();
             OcrReader ocr = new OcrReader(new OcrPages(new Tesseract(ocrSettings), ocrSettings), ocrSettings, dir.scratch());
             Extractor extractor = new Extractor(limits, dir.scratch(), ocr);
             Importer importer = new Importer(store, catalog, extractor, understander, index, limits, risks);
             return new Services(dir, config, store, catalog, index, importer, new Reindexer(catalog, index),
-                    new SearchService(index, taxonomy), limits, wasNew);
+                    new SearchService(backend, analyzers, taxonomy), limits, wasNew);
         } catch (IOException | RuntimeException e) {
             dir.close();
             throw e;

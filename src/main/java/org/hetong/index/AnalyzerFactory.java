@@ -89,8 +89,8 @@ public final class AnalyzerFactory {
         return analyzer;
     }
 
-    /** A token of Latin letters (and digits): an English word, a code. */
-    static boolean isLatin(CharSequence term) {
+    /** A token of Latin letters (and digits): an English word, a code. ({@code when=latin}) */
+    public static boolean isLatin(CharSequence term) {
         boolean letter = false;
         for (int i = 0; i < term.length(); i++) {
             char c = term.charAt(i);

@@ -3,361 +3,75 @@ package org.hetong.index;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexCommit;
-import org.apache.lucene.index.IndexOptions;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
-import org.apache.lucene.index.SnapshotDeletionPolicy;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Set;
 
 /**
- * The Lucene index of searchable clauses: one long-lived {@link IndexWriter}, a
- * {@link SearcherManager} for near-real-time readers, and commits batched on a timer (never one
- * per file). Re-indexing a document replaces all its clauses atomically
- * ({@code updateDocuments} on its id), so it is idempotent.
+ * Where searchable clauses are written: the embedded Lucene index ({@link LuceneClauseIndex}, the
+ * default) or a SolrCloud collection ({@code org.hetong.solr.SolrClauseIndex}). Either way the index
+ * is derived data: the catalog and the originals can always rebuild it.
  *
- * <p>The index is derived data: the catalog and the originals can always rebuild it.
+ * <p>Searching is not here but in {@code search.SearchBackend}, which each implementation pairs with.
  */
-public final class ClauseIndex implements Closeable {
-    private static final Logger log = LoggerFactory.getLogger(ClauseIndex.class);
-    private static final String ANALYSIS_KEY = "analysis";
-    private static final FieldType TEXT_WITH_OFFSETS_STORED = textType(true);
-    private static final FieldType TEXT_WITH_OFFSETS = textType(false);
+public interface ClauseIndex extends Closeable {
+    IndexAnalyzers analyzers();
 
-    private final Path path;
-    private final Directory directory;
-    private final SnapshotDeletionPolicy snapshots;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
-    private final FacetsConfig facetsConfig;
-    private final IndexAnalyzers analyzers;
-    private final ScheduledExecutorService scheduler;
-    private final AtomicBoolean changed = new AtomicBoolean();
-    private final AtomicBoolean uncommitted = new AtomicBoolean();
+    /** Replaces every clause of a document with these (none: the document leaves the index), atomically. */
+    void replace(String documentId, List<IndexedClause> clauses) throws IOException;
 
-    public ClauseIndex(Path path, IndexAnalyzers analyzers) throws IOException {
-        this.analyzers = analyzers;
-        this.path = path;
-        this.directory = FSDirectory.open(path);
-        // Keeps only the last commit, except commits a backup is copying (snapshot()).
-        this.snapshots = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
-        IndexWriterConfig config = new IndexWriterConfig(analyzers.perField());
-        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        config.setIndexDeletionPolicy(snapshots);
-        config.setRAMBufferSizeMB(64);
-        config.setCommitOnClose(true);
-        this.writer = new IndexWriter(directory, config);
-        this.searchers = new SearcherManager(writer, null);
-        this.facetsConfig = facetsConfig();
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "index-refresh");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(this::refreshQuietly, 200, 200, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(this::commitQuietly, 5, 5, TimeUnit.SECONDS);
+    void delete(String documentId) throws IOException;
+
+    void deleteAll() throws IOException;
+
+    /** A rebuild from the catalog starts: by default the index is emptied and written again in place. */
+    default void beginRebuild() throws IOException {
+        deleteAll();
     }
 
-    public static FacetsConfig facetsConfig() {
-        FacetsConfig config = new FacetsConfig();
-        config.setMultiValued(IndexFields.PARTY, true);
-        config.setMultiValued(IndexFields.CLAUSE_TYPE, true);
-        config.setMultiValued(IndexFields.RISK, true);
-        return config;
-    }
-
-    public FacetsConfig facets() {
-        return facetsConfig;
-    }
-
-    public IndexAnalyzers analyzers() {
-        return analyzers;
-    }
-
-    public SearcherManager searchers() {
-        return searchers;
-    }
-
-    /** Replaces every clause of a document with these (none: the document leaves the index). */
-    public void replace(String documentId, List<IndexedClause> clauses) throws IOException {
-        if (clauses.isEmpty()) {
-            // updateDocuments with no documents upsets Lucene 9.12's RAM accounting (an assertion
-            // fails when the writer closes); a delete does the same job.
-            delete(documentId);
-            return;
-        }
-        List<Document> docs = new ArrayList<>(clauses.size());
-        for (IndexedClause clause : clauses) {
-            docs.add(facetsConfig.build(toDocument(clause)));
-        }
-        writer.updateDocuments(new Term(IndexFields.DOCUMENT_ID, documentId), docs);
-        changed.set(true);
-        uncommitted.set(true);
-    }
-
-    public void delete(String documentId) throws IOException {
-        writer.deleteDocuments(new Term(IndexFields.DOCUMENT_ID, documentId));
-        changed.set(true);
-        uncommitted.set(true);
-    }
-
-    public void deleteAll() throws IOException {
-        writer.deleteAll();
-        changed.set(true);
-        uncommitted.set(true);
+    /** The rebuild has written every document: make it the index searches see. */
+    default void endRebuild() throws IOException {
+        commit();
     }
 
     /** Makes everything written so far durable and visible to searches. */
-    public synchronized void commit() throws IOException {
-        writer.setLiveCommitData(java.util.Map.of(ANALYSIS_KEY, analyzers.fingerprint()).entrySet());
-        writer.commit();
-        uncommitted.set(false);
-        refresh();
-    }
-
-    /**
-     * Commits what is pending and holds the files of that commit on disk until the snapshot is
-     * closed, however the index changes meanwhile: a backup copies them while imports go on.
-     */
-    public synchronized Snapshot snapshot() throws IOException {
-        commit();
-        return new Snapshot(snapshots.snapshot());
-    }
-
-    /** One commit's files, kept until {@link #close()}; they never change while kept. */
-    public final class Snapshot implements AutoCloseable {
-        private final IndexCommit commit;
-
-        private Snapshot(IndexCommit commit) {
-            this.commit = commit;
-        }
-
-        /** The commit's generation (the N of its {@code segments_N} file). */
-        public long generation() {
-            return commit.getGeneration();
-        }
-
-        /** The names of the commit's files, {@code segments_N} included, in the index folder {@link #folder()}. */
-        public java.util.Collection<String> fileNames() throws IOException {
-            return commit.getFileNames();
-        }
-
-        public Path folder() {
-            return path;
-        }
-
-        @Override
-        public void close() throws IOException {
-            snapshots.release(commit);
-            writer.deleteUnusedFiles();
-        }
-    }
+    void commit() throws IOException;
 
     /** Makes everything written so far visible to searches, without the cost of a commit. */
-    public void refresh() throws IOException {
-        changed.set(false);
-        searchers.maybeRefreshBlocking();
-    }
+    void refresh() throws IOException;
+
+    /**
+     * Commits what is pending and keeps that commit's files on disk until the snapshot is closed,
+     * so a backup can copy them while imports go on.
+     */
+    Snapshot snapshot() throws IOException;
 
     /**
      * Whether the index was written with the analysis configuration now in use (an empty index
      * counts as current). When not, {@code reindex} must rebuild it.
      */
-    public boolean isAnalysisCurrent() throws IOException {
-        var commit = writer.getLiveCommitData();
-        String written = null;
-        if (commit != null) {
-            for (var entry : commit) {
-                if (ANALYSIS_KEY.equals(entry.getKey())) {
-                    written = entry.getValue();
-                }
-            }
-        }
-        return written == null ? writer.getDocStats().numDocs == 0 : written.equals(analyzers.fingerprint());
-    }
+    boolean isAnalysisCurrent() throws IOException;
 
     /** The ids of the documents that have clauses in the index now. */
-    public java.util.Set<String> documentIds() throws IOException {
-        refresh();
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        var searcher = searchers.acquire();
-        try {
-            for (var leaf : searcher.getIndexReader().leaves()) {
-                var reader = leaf.reader();
-                var terms = reader.terms(IndexFields.DOCUMENT_ID);
-                if (terms == null) {
-                    continue;
-                }
-                var live = reader.getLiveDocs();
-                var te = terms.iterator();
-                org.apache.lucene.util.BytesRef term;
-                org.apache.lucene.index.PostingsEnum postings = null;
-                while ((term = te.next()) != null) {
-                    postings = te.postings(postings, org.apache.lucene.index.PostingsEnum.NONE);
-                    for (int doc = postings.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
-                         doc = postings.nextDoc()) {
-                        if (live == null || live.get(doc)) {
-                            ids.add(term.utf8ToString());
-                            break;
-                        }
-                    }
-                }
-            }
-        } finally {
-            searchers.release(searcher);
-        }
-        return ids;
-    }
+    Set<String> documentIds() throws IOException;
 
     /** Number of clauses visible to searches now. */
-    public int clauseCount() throws IOException {
-        var searcher = searchers.acquire();
-        try {
-            return searcher.getIndexReader().numDocs();
-        } finally {
-            searchers.release(searcher);
-        }
-    }
+    int clauseCount() throws IOException;
 
-    /** The generation of the current reader; changes whenever searches may see different results. */
-    public long generation() throws IOException {
-        var searcher = searchers.acquire();
-        try {
-            return ((DirectoryReader) searcher.getIndexReader()).getVersion();
-        } finally {
-            searchers.release(searcher);
-        }
-    }
+    /** Changes whenever searches may see different results. */
+    long generation() throws IOException;
 
-    private void refreshQuietly() {
-        if (changed.get()) {
-            try {
-                refresh();
-            } catch (IOException | RuntimeException e) {
-                log.warn("index refresh failed: {}", e.toString());
-            }
-        }
-    }
+    /** One commit's files, kept until {@link #close()}; they never change while kept. */
+    interface Snapshot extends AutoCloseable {
+        /** The commit's generation (the N of its {@code segments_N} file). */
+        long generation();
 
-    private void commitQuietly() {
-        if (uncommitted.get()) {
-            try {
-                commit();
-            } catch (IOException | RuntimeException e) {
-                log.warn("index commit failed: {}", e.toString());
-            }
-        }
-    }
+        /** The names of the commit's files, {@code segments_N} included, in {@link #folder()}. */
+        Collection<String> fileNames() throws IOException;
 
-    @Override
-    public synchronized void close() throws IOException {
-        // Let a refresh or commit in progress finish: interrupting Lucene mid-I/O closes its file channels.
-        scheduler.shutdown();
-        try {
-            if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
-                log.warn("index refresh still running after 30 s; closing anyway");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
-            searchers.close();
-            writer.close();
-        } finally {
-            directory.close();
-        }
-    }
+        Path folder();
 
-    /** The Lucene document of one clause, exactly as this index writes it (public for the footprint benchmark). */
-    public static Document toDocument(IndexedClause c) {
-        Document doc = new Document();
-        doc.add(new StringField(IndexFields.CLAUSE_ID, c.clauseId(), Field.Store.YES));
-        doc.add(new StringField(IndexFields.DOCUMENT_ID, c.documentId(), Field.Store.YES));
-        if (c.contractId() != null) {
-            doc.add(new StringField(IndexFields.CONTRACT_ID, c.contractId(), Field.Store.YES));
-        }
-        doc.add(new StringField(IndexFields.KIND, c.kind(), Field.Store.YES));
-        doc.add(new SortedSetDocValuesFacetField(IndexFields.KIND, c.kind()));
-        if (c.clauseType() != null) {
-            doc.add(new StringField(IndexFields.CLAUSE_TYPE, c.clauseType(), Field.Store.YES));
-            doc.add(new SortedSetDocValuesFacetField(IndexFields.CLAUSE_TYPE, c.clauseType()));
-        }
-        if (c.secondaryType() != null) {
-            doc.add(new StringField(IndexFields.SECONDARY_TYPE, c.secondaryType(), Field.Store.YES));
-        }
-        for (String party : c.parties()) {
-            doc.add(new StringField(IndexFields.PARTY, party, Field.Store.YES));
-            doc.add(new SortedSetDocValuesFacetField(IndexFields.PARTY, party));
-        }
-        for (String risk : c.risks()) {
-            doc.add(new StringField(IndexFields.RISK, risk, Field.Store.YES));
-            doc.add(new SortedSetDocValuesFacetField(IndexFields.RISK, risk));
-        }
-        if (c.year() != null) {
-            String year = String.valueOf(c.year());
-            doc.add(new StringField(IndexFields.YEAR, year, Field.Store.YES));
-            doc.add(new SortedSetDocValuesFacetField(IndexFields.YEAR, year));
-        }
-        doc.add(new NumericDocValuesField(IndexFields.DATE, c.dateEpochDay() == null ? Long.MIN_VALUE : c.dateEpochDay()));
-        doc.add(new StringField(IndexFields.OCR, String.valueOf(c.ocr()), Field.Store.YES));
-        if (c.title() != null) {
-            doc.add(new Field(IndexFields.TITLE, c.title(), TEXT_WITH_OFFSETS_STORED));
-        }
-        if (c.fileName() != null) {
-            doc.add(new StoredField(IndexFields.FILE_NAME, c.fileName()));
-        }
-        if (c.number() != null) {
-            doc.add(new StoredField(IndexFields.NUMBER, c.number()));
-        }
-        if (c.numberValue() != null) {
-            doc.add(new StoredField(IndexFields.NUMBER_VALUE, c.numberValue()));
-        }
-        doc.add(new IntPoint(IndexFields.ORDINAL, c.ordinal()));
-        doc.add(new StoredField(IndexFields.ORDINAL, c.ordinal()));
-        doc.add(new NumericDocValuesField(IndexFields.ORDINAL, c.ordinal()));
-        doc.add(new StoredField(IndexFields.ROLE, c.role()));
-        if (c.heading() != null) {
-            doc.add(new Field(IndexFields.HEADING, c.heading(), TEXT_WITH_OFFSETS_STORED));
-            doc.add(new Field(IndexFields.HEADING_BIGRAM, c.heading(), TEXT_WITH_OFFSETS));
-        }
-        if (c.number() != null) {
-            // The clause's own number is searchable with its heading: 第13条 finds 第十三条 itself, not only its citations.
-            doc.add(new Field(IndexFields.HEADING, c.number(), TEXT_WITH_OFFSETS));
-            doc.add(new Field(IndexFields.HEADING_BIGRAM, c.number(), TEXT_WITH_OFFSETS));
-        }
-        doc.add(new Field(IndexFields.TEXT, c.text(), TEXT_WITH_OFFSETS_STORED));
-        doc.add(new Field(IndexFields.TEXT_BIGRAM, c.text(), TEXT_WITH_OFFSETS));
-        return doc;
-    }
-
-    private static FieldType textType(boolean stored) {
-        FieldType type = new FieldType();
-        type.setTokenized(true);
-        type.setStored(stored);
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        type.freeze();
-        return type;
+        @Override
+        void close() throws IOException;
     }
 }

@@ -23,7 +23,7 @@ public final class Reindexer {
 
     /** Empties the index and writes every indexed document again; returns the number of documents. */
     public long rebuild(LongConsumer progress) throws IOException {
-        index.deleteAll();
+        index.beginRebuild();
         AtomicLong count = new AtomicLong();
         try {
             catalog.forEachIndexed(doc -> {
@@ -37,7 +37,7 @@ public final class Reindexer {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        index.commit();
+        index.endRebuild();
         return count.get();
     }
 

@@ -33,8 +33,11 @@ import org.hetong.understand.DocumentKind;
  * Each word is looked for in the precision field (SmartCN words), the recall field (character
  * bigrams, which still match where SmartCN segmented the query differently from the text) and the
  * heading, weighted in that order.
+ *
+ * <p>Public for the SolrCloud backend: hetong's query parser plugin inside Solr builds the very
+ * same query from the query text, so both backends rank alike by construction.
  */
-final class ClauseQueryBuilder {
+public final class ClauseQueryBuilder {
     private static final float PRECISE_BOOST = 4f;
     private static final float HEADING_BOOST = 3f;
     private static final float BIGRAM_BOOST = 2f;
@@ -63,12 +66,17 @@ final class ClauseQueryBuilder {
     private final Analyzer parts;
     private final ClauseTaxonomy taxonomy;
 
-    ClauseQueryBuilder(IndexAnalyzers analyzers, ClauseTaxonomy taxonomy) {
+    public ClauseQueryBuilder(IndexAnalyzers analyzers, ClauseTaxonomy taxonomy) {
         this.precise = new QueryBuilder(analyzers.preciseQuery());
         this.literal = new QueryBuilder(analyzers.precise());
         this.bigram = new QueryBuilder(analyzers.bigram());
         this.parts = analyzers.parts();
         this.taxonomy = taxonomy;
+    }
+
+    /** The query for the request's query text and filters; a syntax error says what is wrong. */
+    public Query build(SearchRequest request) throws QuerySyntaxException {
+        return build(QueryParser.parse(request.query()), request);
     }
 
     /** The query for {@code node}, plus the request's own filters. */

@@ -13,7 +13,6 @@ import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
-import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -23,7 +22,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.hetong.archive.Catalog;
 import org.hetong.cli.Services;
 import org.hetong.config.ConfigFiles;
-import org.hetong.index.ClauseIndex;
+import org.hetong.index.LuceneClauseIndex;
 import org.hetong.index.IndexAnalyzers;
 import org.hetong.index.IndexFields;
 import org.hetong.index.IndexedClause;
@@ -37,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Where the index's bytes go, and what each way of saving them would save: the searchable clauses
- * of an archive are written again, once as {@link ClauseIndex} writes them and once per variant
+ * of an archive are written again, once as {@link LuceneClauseIndex} writes them and once per variant
  * (text not stored, bigram fields without offsets, no offsets at all, no title on every clause,
  * DEFLATE-compressed stored fields, and combinations), each merged to one segment so that the
  * sizes compare; each size is given against the archive's extracted text (the issue 8 target is
@@ -77,7 +76,7 @@ class IndexFootprintBenchmark {
         UnaryOperator<Document> noOffsets = d -> retype(d, TEXT_FIELDS, null, false);
         UnaryOperator<Document> noTitle = d -> without(d, IndexFields.TITLE);
         List<Variant> variants = List.of(
-                new Variant("as ClauseIndex writes it", same, false),
+                new Variant("as LuceneClauseIndex writes it", same, false),
                 new Variant("text not stored (read from the catalog)", textNotStored, false),
                 new Variant("bigram fields without offsets", bigramWithoutOffsets, false),
                 new Variant("no offsets in any field (highlight by re-analysis)", noOffsets, false),
@@ -104,7 +103,6 @@ class IndexFootprintBenchmark {
     }
 
     private static long write(Path dir, List<IndexedClause> clauses, IndexAnalyzers analyzers, Variant v) throws IOException {
-        FacetsConfig facets = ClauseIndex.facetsConfig();
         TieredMergePolicy merges = new TieredMergePolicy();
         merges.setNoCFSRatio(0.0); // separate files, so that the report can say which part is large
         IndexWriterConfig config = new IndexWriterConfig(analyzers.perField()).setRAMBufferSizeMB(64).setUseCompoundFile(false)
@@ -114,7 +112,7 @@ class IndexFootprintBenchmark {
         }
         try (FSDirectory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
             for (IndexedClause c : clauses) {
-                writer.addDocument(facets.build(v.change().apply(ClauseIndex.toDocument(c))));
+                writer.addDocument(v.change().apply(LuceneClauseIndex.document(c)));
             }
             writer.forceMerge(1);
             writer.commit();

@@ -20,6 +20,7 @@ import org.hetong.archive.LinkRecord;
 import org.hetong.archive.OriginalStore;
 import org.hetong.config.ConfigFiles;
 import org.hetong.index.ClauseIndex;
+import org.hetong.index.LuceneClauseIndex;
 import org.hetong.index.IndexAnalyzers;
 import org.hetong.search.SearchHit;
 import org.hetong.search.SearchRequest;
@@ -63,7 +64,7 @@ class ImporterIT {
         Files.createDirectories(scratch());
         store = new OriginalStore(data.resolve("originals"), scratch());
         catalog = Catalog.open(data.resolve("catalog.db"));
-        index = new ClauseIndex(data.resolve("index"), new IndexAnalyzers(config));
+        index = new LuceneClauseIndex(data.resolve("index"), new IndexAnalyzers(config));
         importer = importerWith(IngestLimits.defaults());
         search = new SearchService(index);
     }

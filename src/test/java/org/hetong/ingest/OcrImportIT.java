@@ -19,6 +19,7 @@ import org.hetong.archive.OriginalStore;
 import org.hetong.archive.UploadJobs;
 import org.hetong.config.ConfigFiles;
 import org.hetong.index.ClauseIndex;
+import org.hetong.index.LuceneClauseIndex;
 import org.hetong.index.IndexAnalyzers;
 import org.hetong.search.SearchHit;
 import org.hetong.search.SearchRequest;
@@ -65,7 +66,7 @@ class OcrImportIT {
         Path scratch = Files.createDirectories(data.resolve("tmp"));
         store = new OriginalStore(data.resolve("originals"), scratch);
         catalog = Catalog.open(data.resolve("catalog.db"));
-        index = new ClauseIndex(data.resolve("index"), new IndexAnalyzers(config));
+        index = new LuceneClauseIndex(data.resolve("index"), new IndexAnalyzers(config));
         OcrSettings settings = ScanFixtures.settings();
         OcrReader ocr = OcrReader.standalone(settings, scratch);
         tesseract = ocr.tesseract();
