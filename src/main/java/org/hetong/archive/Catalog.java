@@ -239,6 +239,12 @@ public final class Catalog implements AutoCloseable {
     }
 
     /** Calls {@code action} for every indexed, not deleted document, in id order. */
+    /** The ids of the documents {@link #forEachIndexed} visits, without reading their rows. */
+    public synchronized java.util.Set<String> indexedDocumentIds() {
+        return new java.util.HashSet<>(query("SELECT id FROM documents WHERE status = 'indexed' AND deleted_at IS NULL",
+                rs -> rs.getString(1)));
+    }
+
     public void forEachIndexed(Consumer<DocumentRecord> action) {
         String after = "";
         while (true) {
@@ -319,6 +325,18 @@ public final class Catalog implements AutoCloseable {
         } catch (SQLException e) {
             throw new CatalogException("closing the catalog", e);
         }
+    }
+
+    // ---- settings -------------------------------------------------------------------------------
+
+    /** A value the process recorded under {@code key} (what it did last), if any. */
+    public synchronized Optional<String> setting(String key) {
+        List<String> values = query("SELECT value FROM settings WHERE key = ?", rs -> rs.getString(1), key);
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    public synchronized void setSetting(String key, String value) {
+        update("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value);
     }
 
     // ---- backups --------------------------------------------------------------------------------

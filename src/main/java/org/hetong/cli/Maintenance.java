@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
  * Work on derived data that searches do not wait for, done by one background thread of the
  * server after its port is open: family links and the risks of every contract right after start
  * (the checklist in {@code index-config/} may have changed, and expiry warnings depend on the date),
+ * (skipped when a full refresh already ran today with the same checklist: a restart during the day),
  * then the risks again every day shortly after midnight, so a server that runs for weeks warns of
  * a contract expiring on the day it enters the window. Both take time in proportion to the archive
  * (seconds at 100k clauses), which used to delay the port; until they finish, searches see the
@@ -58,7 +59,10 @@ final class Maintenance implements AutoCloseable {
         long started = System.nanoTime();
         try {
             int relinked = services.families.relink().size();
-            int risks = refreshRisks();
+            int risks;
+            synchronized (services.families) {
+                risks = services.riskRefresh.refreshUnlessDoneToday(LocalDate.now(clock)).size();
+            }
             out.printf(Locale.ROOT, "启动后维护完成：%d 个文档的合同族关联、%d 份合同的风险已更新（用时 %.1f 秒）。%n", relinked, risks,
                     (System.nanoTime() - started) / 1e9);
         } catch (Exception | LinkageError e) {

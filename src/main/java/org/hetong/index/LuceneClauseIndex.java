@@ -14,6 +14,7 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
@@ -28,6 +29,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -313,6 +315,9 @@ public final class LuceneClauseIndex implements ClauseIndex {
     private static Document toDocument(IndexedClause c) {
         Document doc = new Document();
         doc.add(new StringField(IndexFields.CLAUSE_ID, c.clauseId(), Field.Store.YES));
+        // Breaks ties between equal scores the same way on every index, page and backend (SolrCloud sorts on it too).
+        // An index written before this field existed breaks ties by index order until `hetong reindex`.
+        doc.add(new SortedDocValuesField(IndexFields.CLAUSE_ID, new BytesRef(c.clauseId())));
         doc.add(new StringField(IndexFields.DOCUMENT_ID, c.documentId(), Field.Store.YES));
         if (c.contractId() != null) {
             doc.add(new StringField(IndexFields.CONTRACT_ID, c.contractId(), Field.Store.YES));

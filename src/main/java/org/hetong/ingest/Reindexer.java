@@ -48,14 +48,14 @@ public final class Reindexer {
      */
     public int repair() throws IOException {
         java.util.Set<String> indexed = index.documentIds();
-        java.util.Set<String> expected = new java.util.HashSet<>();
+        // Ids only: at every start, on archives of many thousand documents, reading whole rows took seconds.
+        java.util.Set<String> expected = catalog.indexedDocumentIds();
         java.util.List<DocumentRecord> missing = new java.util.ArrayList<>();
-        catalog.forEachIndexed(doc -> {
-            expected.add(doc.id());
-            if (!indexed.contains(doc.id())) {
-                missing.add(doc);
+        for (String id : expected) {
+            if (!indexed.contains(id)) {
+                catalog.find(id).ifPresent(missing::add);
             }
-        });
+        }
         int changed = 0;
         for (DocumentRecord doc : missing) {
             var records = IndexRecords.of(doc, fieldsOf(doc), catalog.clauses(doc.id()));

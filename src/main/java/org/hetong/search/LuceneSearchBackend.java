@@ -39,7 +39,10 @@ import org.hetong.index.LuceneClauseIndex;
  * highlighter on the stored text, precedents by {@link MoreLikeThis} over the character bigrams.
  */
 public final class LuceneSearchBackend implements SearchBackend {
-    private static final Sort BY_DATE = new Sort(new SortField(IndexFields.DATE, SortField.Type.LONG, true), SortField.FIELD_SCORE);
+    /** Equal scores (and dates) in clause-id order, so that ties fall the same way on every index and every page. */
+    private static final SortField TIE_BREAK = new SortField(IndexFields.CLAUSE_ID, SortField.Type.STRING);
+    private static final Sort BY_SCORE = new Sort(SortField.FIELD_SCORE, TIE_BREAK);
+    private static final Sort BY_DATE = new Sort(new SortField(IndexFields.DATE, SortField.Type.LONG, true), SortField.FIELD_SCORE, TIE_BREAK);
     private static final float SAME_TYPE_BOOST = 2f;
 
     private final LuceneClauseIndex index;
@@ -61,7 +64,7 @@ public final class LuceneSearchBackend implements SearchBackend {
             int window = SearchPages.window(request);
             FacetsCollectorManager.FacetsResult result = request.sort().equals("date")
                     ? FacetsCollectorManager.search(searcher, query, window, BY_DATE, true, new FacetsCollectorManager())
-                    : FacetsCollectorManager.search(searcher, query, window, new FacetsCollectorManager());
+                    : FacetsCollectorManager.search(searcher, query, window, BY_SCORE, true, new FacetsCollectorManager());
             TopDocs top = result.topDocs();
             Map<String, List<SearchResult.FacetValue>> facets = facets(searcher.getIndexReader(), result);
             var stored = searcher.storedFields();
@@ -79,7 +82,7 @@ public final class LuceneSearchBackend implements SearchBackend {
     public List<SearchHit> all(SearchRequest request, Query query, int max) throws IOException {
         IndexSearcher searcher = index.searchers().acquire();
         try {
-            TopDocs top = request.sort().equals("date") ? searcher.search(query, max, BY_DATE, true) : searcher.search(query, max);
+            TopDocs top = searcher.search(query, max, request.sort().equals("date") ? BY_DATE : BY_SCORE, true);
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
             var stored = searcher.storedFields();
             for (ScoreDoc sd : top.scoreDocs) {

@@ -134,7 +134,9 @@ public final class SolrSearchBackend implements SearchBackend {
         setIfPresent(params, "ocr", request.ocr());
         params.set("rows", rows);
         params.set("fl", "*,score");
-        params.set("sort", request.sort().equals("date") ? IndexFields.DATE + " desc,score desc" : "score desc");
+        // Ties in clause-id order, as the embedded index breaks them.
+        params.set("sort", (request.sort().equals("date") ? IndexFields.DATE + " desc,score desc" : "score desc")
+                + "," + IndexFields.CLAUSE_ID + " asc");
         return params;
     }
 
