@@ -14,8 +14,11 @@ public final class IndexAnalyzers {
     private final Analyzer parts;
     private final Analyzer perField;
 
-    /** Bumped when the code of hetong's own analysis components, or what is indexed in a field, changes. */
-    private static final String COMPONENTS_VERSION = "2";
+    /**
+     * Bumped when the code of hetong's own analysis components, or what is indexed in a field, changes
+     * (3: clause ids as doc values, for stable ties); an index written otherwise is rebuilt at start.
+     */
+    private static final String COMPONENTS_VERSION = "3";
     private static final java.util.List<String> INDEX_FILES = java.util.List.of("analyzers.txt", "stopwords-punctuation.txt",
             "quote-marks.txt", "legal-terms.txt", "thuocl-terms.txt");
     private final String fingerprint;

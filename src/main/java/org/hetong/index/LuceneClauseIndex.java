@@ -316,7 +316,8 @@ public final class LuceneClauseIndex implements ClauseIndex {
         Document doc = new Document();
         doc.add(new StringField(IndexFields.CLAUSE_ID, c.clauseId(), Field.Store.YES));
         // Breaks ties between equal scores the same way on every index, page and backend (SolrCloud sorts on it too).
-        // An index written before this field existed breaks ties by index order until `hetong reindex`.
+        // An index written before this field is rebuilt at start (IndexAnalyzers.COMPONENTS_VERSION 3): Lucene
+        // refuses to sort on a field without doc values, and to add them to a field that had none.
         doc.add(new SortedDocValuesField(IndexFields.CLAUSE_ID, new BytesRef(c.clauseId())));
         doc.add(new StringField(IndexFields.DOCUMENT_ID, c.documentId(), Field.Store.YES));
         if (c.contractId() != null) {

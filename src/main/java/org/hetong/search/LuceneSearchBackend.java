@@ -66,13 +66,20 @@ public final class LuceneSearchBackend implements SearchBackend {
                     ? FacetsCollectorManager.search(searcher, query, window, BY_DATE, true, new FacetsCollectorManager())
                     : FacetsCollectorManager.search(searcher, query, window, BY_SCORE, true, new FacetsCollectorManager());
             TopDocs top = result.topDocs();
+            long total = top.totalHits.value;
             Map<String, List<SearchResult.FacetValue>> facets = facets(searcher.getIndexReader(), result);
             var stored = searcher.storedFields();
             Set<String> textOnly = Set.of(IndexFields.TEXT);
             List<List<ScoreDoc>> groups = SearchPages.group(Arrays.asList(top.scoreDocs),
                     candidate -> stored.document(candidate.doc, textOnly).get(IndexFields.TEXT));
+            for (int wider; (wider = SearchPages.widerWindow(request, window, top.scoreDocs.length, groups.size())) > 0; ) {
+                window = wider;
+                top = searcher.search(query, window, request.sort().equals("date") ? BY_DATE : BY_SCORE, true);
+                groups = SearchPages.group(Arrays.asList(top.scoreDocs),
+                        candidate -> stored.document(candidate.doc, textOnly).get(IndexFields.TEXT));
+            }
             List<SearchHit> hits = hits(searcher, query, SearchPages.page(groups, request));
-            return new SearchResult(request.query(), top.totalHits.value, 0, hits, facets);
+            return new SearchResult(request.query(), total, 0, hits, facets);
         } finally {
             index.searchers().release(searcher);
         }
