@@ -333,7 +333,7 @@ public final class ClauseQueryBuilder {
         if (q == null) {
             return 0;
         }
-        b.add(new BoostQuery(q, boost), BooleanClause.Occur.SHOULD);
+        b.add(new BoostQuery(ShardSafeQueries.of(q), boost), BooleanClause.Occur.SHOULD);
         return 1;
     }
 
