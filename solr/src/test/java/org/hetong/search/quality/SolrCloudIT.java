@@ -314,7 +314,11 @@ class SolrCloudIT {
         assertFalse(solr.isEmpty(), "SolrCloud finds precedents");
         System.out.println("precedents of " + clause + ": embedded " + lucene.stream().map(s -> s.clause().clauseId()).toList()
                 + ", solrcloud " + solr.stream().map(s -> s.clause().clauseId()).toList());
-        assertEquals(lucene.get(0).clause().clauseId(), solr.get(0).clause().clauseId(), "the best precedent");
+        // MoreLikeThis picks and weighs the clause's terms by the statistics of the index it runs on — each shard's
+        // own on SolrCloud — so on a small archive the same precedents can come in another order (on sample-docs
+        // with ../shared/realdocs they come in the same order).
+        assertEquals(java.util.Set.copyOf(lucene.stream().map(s -> s.clause().clauseId()).toList()),
+                java.util.Set.copyOf(solr.stream().map(s -> s.clause().clauseId()).toList()), "the same precedents");
     }
 
     @Test
