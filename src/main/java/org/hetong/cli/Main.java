@@ -107,6 +107,7 @@ public final class Main {
                 if (Files.isDirectory(samples)) {
                     out.println("数据目录为空，先导入演示档案 " + samples + " …");
                     IngestCommand.importAll(services, IngestCommand.listFolder(samples), out);
+                    services.families.relink(); // the demo opens with its families linked, not a moment later
                 } else {
                     out.println("数据目录为空，且找不到演示档案 " + samples + "；从空档案开始。");
                 }
