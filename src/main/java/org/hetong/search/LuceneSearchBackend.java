@@ -72,12 +72,6 @@ public final class LuceneSearchBackend implements SearchBackend {
             Set<String> textOnly = Set.of(IndexFields.TEXT);
             List<List<ScoreDoc>> groups = SearchPages.group(Arrays.asList(top.scoreDocs),
                     candidate -> stored.document(candidate.doc, textOnly).get(IndexFields.TEXT));
-            for (int wider; (wider = SearchPages.widerWindow(request, window, top.scoreDocs.length, groups.size())) > 0; ) {
-                window = wider;
-                top = searcher.search(query, window, request.sort().equals("date") ? BY_DATE : BY_SCORE, true);
-                groups = SearchPages.group(Arrays.asList(top.scoreDocs),
-                        candidate -> stored.document(candidate.doc, textOnly).get(IndexFields.TEXT));
-            }
             List<SearchHit> hits = hits(searcher, query, SearchPages.page(groups, request));
             return new SearchResult(request.query(), total, 0, hits, facets);
         } finally {

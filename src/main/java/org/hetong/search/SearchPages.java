@@ -32,18 +32,6 @@ public final class SearchPages {
         return Math.min(MAX_WINDOW, request.page() * request.size() * GROUP_FETCH);
     }
 
-    /**
-     * A wider window when this one's groups do not reach the requested page although the query has
-     * more candidates (an archive of one template collapses many clauses into each hit: page 3 of
-     * 30 candidates can be empty while thousands match); 0 when this window will do. Pages past
-     * the groups of {@value #MAX_WINDOW} candidates stay empty.
-     */
-    public static int widerWindow(SearchRequest request, int window, int candidates, int groups) {
-        boolean pageMissing = groups < request.page() * request.size();
-        boolean moreCandidates = candidates >= window;
-        return pageMissing && moreCandidates && window < MAX_WINDOW ? Math.min(MAX_WINDOW, window * 2) : 0;
-    }
-
     /** Reads a candidate's clause text. */
     @FunctionalInterface
     public interface TextOf<T> {

@@ -60,8 +60,7 @@ public final class SolrSearchBackend implements SearchBackend {
 
     @Override
     public SearchResult search(SearchRequest request, Query query) throws IOException {
-        int window = SearchPages.window(request);
-        ModifiableSolrParams params = params(request, window);
+        ModifiableSolrParams params = params(request, SearchPages.window(request));
         params.set("facet", true);
         for (String dim : IndexFields.FACETS) {
             params.add("facet.field", dim);
@@ -71,13 +70,7 @@ public final class SolrSearchBackend implements SearchBackend {
         params.set("facet.sort", "count");
         QueryResponse response = index.query(params);
         List<Ranked> ranked = ranked(response);
-        List<List<Ranked>> all = SearchPages.group(ranked, r -> r.clause.text());
-        for (int wider; (wider = SearchPages.widerWindow(request, window, ranked.size(), all.size())) > 0; ) {
-            window = wider;
-            ranked = ranked(index.query(params(request, window)));
-            all = SearchPages.group(ranked, r -> r.clause.text());
-        }
-        List<List<Ranked>> groups = SearchPages.page(all, request);
+        List<List<Ranked>> groups = SearchPages.page(SearchPages.group(ranked, r -> r.clause.text()), request);
         List<String> highlights = highlight(query, groups.stream().map(g -> g.get(0).clause).toList());
         List<SearchHit> hits = new ArrayList<>(groups.size());
         for (int i = 0; i < groups.size(); i++) {
