@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.hetong.ingest.ImportItem;
 
@@ -57,15 +60,24 @@ final class IngestCommand {
     }
 
     static List<ImportItem> importAll(Services services, List<Source> files, PrintStream out) throws InterruptedException {
-        ProgressBar bar = new ProgressBar(out, files.size());
+        return importEach(files, source -> services.importer.importFile(source.file(), source.name()),
+                (source, cause) -> new ImportItem(source.name(), ImportItem.FAILED, null, "internal", "内部错误：" + cause), out);
+    }
+
+    /**
+     * Imports {@code work} side by side, one worker per core, with a progress bar; an import that
+     * throws becomes the failed item {@code onError} makes of it, and the others go on.
+     */
+    static <T> List<ImportItem> importEach(List<T> work, Function<T, List<ImportItem>> importOne,
+                                           BiFunction<T, Throwable, ImportItem> onError, PrintStream out) throws InterruptedException {
+        ProgressBar bar = new ProgressBar(out, work.size());
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();
-        int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         List<Future<List<ImportItem>>> futures = new ArrayList<>();
-        for (Source source : files) {
+        for (T item : work) {
             futures.add(pool.submit(() -> {
-                List<ImportItem> items = services.importer.importFile(source.file(), source.name());
+                List<ImportItem> items = importOne.apply(item);
                 if (items.stream().anyMatch(ImportItem::isFailed)) {
                     failed.incrementAndGet();
                 }
@@ -78,12 +90,11 @@ final class IngestCommand {
         for (int i = 0; i < futures.size(); i++) {
             try {
                 all.addAll(futures.get(i).get());
-            } catch (java.util.concurrent.ExecutionException e) {
-                all.add(new ImportItem(files.get(i).name(), ImportItem.FAILED, null, "internal",
-                        "内部错误：" + e.getCause()));
+            } catch (ExecutionException e) {
+                all.add(onError.apply(work.get(i), e.getCause()));
             }
         }
-        if (files.isEmpty()) {
+        if (work.isEmpty()) {
             bar.update(0, 0);
         }
         return all;

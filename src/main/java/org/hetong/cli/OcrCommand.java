@@ -2,13 +2,7 @@ package org.hetong.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import org.hetong.archive.DocumentRecord;
 import org.hetong.ingest.FailureReason;
 import org.hetong.ingest.ImportItem;
@@ -36,33 +30,10 @@ final class OcrCommand {
             return Main.OK;
         }
         out.println(waiting.size() + " 个文档等待 OCR，开始识别 …");
-        ProgressBar bar = new ProgressBar(out, waiting.size());
-        AtomicLong done = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
         // Documents side by side; their pages share the OCR pool, which bounds the Tesseract processes.
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
-        List<Future<List<ImportItem>>> futures = new ArrayList<>();
-        for (DocumentRecord doc : waiting) {
-            futures.add(pool.submit(() -> {
-                List<ImportItem> items = services.importer.importStored(doc.sha256(), doc.fileName());
-                if (items.stream().anyMatch(ImportItem::isFailed)) {
-                    failed.incrementAndGet();
-                }
-                bar.update(done.incrementAndGet(), failed.get());
-                return items;
-            }));
-        }
-        pool.shutdown();
-        List<ImportItem> all = new ArrayList<>();
-        for (int i = 0; i < futures.size(); i++) {
-            try {
-                all.addAll(futures.get(i).get());
-            } catch (ExecutionException e) {
-                DocumentRecord doc = waiting.get(i);
-                all.add(ImportItem.failed(doc.fileName(), doc.id(), FailureReason.INTERNAL,
-                        FailureReason.INTERNAL.message(String.valueOf(e.getCause()))));
-            }
-        }
+        List<ImportItem> all = IngestCommand.importEach(waiting, doc -> services.importer.importStored(doc.sha256(), doc.fileName()),
+                (doc, cause) -> ImportItem.failed(doc.fileName(), doc.id(), FailureReason.INTERNAL,
+                        FailureReason.INTERNAL.message(String.valueOf(cause))), out);
         services.families.relink();
         services.index.commit();
         return IngestCommand.summarize(all, 0, out);
