@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * links and risks of the previous run.
  *
  * <p>Family relinking is serialised with the import queue's own relinking ({@code Families} is
- * synchronised), and the risk refresh holds the same lock, so the two never interleave their
+ * synchronised), and {@code RiskRefresh} holds the same lock, so the two never interleave their
  * writes. A failure is printed and retried on the next day; it never stops the server.
  */
 final class Maintenance implements AutoCloseable {
@@ -59,10 +59,7 @@ final class Maintenance implements AutoCloseable {
         long started = System.nanoTime();
         try {
             int relinked = services.families.relink().size();
-            int risks;
-            synchronized (services.families) {
-                risks = services.riskRefresh.refreshUnlessDoneToday(LocalDate.now(clock)).size();
-            }
+            int risks = services.riskRefresh.refreshUnlessDoneToday(LocalDate.now(clock)).size();
             out.printf(Locale.ROOT, "启动后维护完成：%d 个文档的合同族关联、%d 份合同的风险已更新（用时 %.1f 秒）。%n", relinked, risks,
                     (System.nanoTime() - started) / 1e9);
         } catch (Exception | LinkageError e) {
@@ -72,18 +69,12 @@ final class Maintenance implements AutoCloseable {
 
     private void daily() {
         try {
-            int risks = refreshRisks();
+            int risks = services.riskRefresh.refresh(LocalDate.now(clock)).size();
             if (risks > 0) {
                 out.println("每日风险复核：" + risks + " 份合同的风险已更新。");
             }
         } catch (Exception | LinkageError e) {
             System.err.println("每日风险复核失败，明天将重试：" + e);
-        }
-    }
-
-    private int refreshRisks() throws java.io.IOException {
-        synchronized (services.families) {
-            return services.riskRefresh.refresh(LocalDate.now(clock)).size();
         }
     }
 

@@ -24,11 +24,14 @@ public final class RiskRefresh {
     private final Catalog catalog;
     private final RiskAssessor assessor;
     private final Families families;
+    /** The first bytes of the SHA-256 of the checklist in use, recorded with the day of a full refresh. */
+    private final String checklistDigest;
 
     public RiskRefresh(Catalog catalog, RiskAssessor assessor, Families families) {
         this.catalog = catalog;
         this.assessor = assessor;
         this.families = families;
+        this.checklistDigest = digestOf(assessor.checklist().toString());
     }
 
     /**
@@ -44,8 +47,17 @@ public final class RiskRefresh {
         return refresh(today);
     }
 
-    /** Returns the ids of the contracts whose risks changed. */
+    /**
+     * Returns the ids of the contracts whose risks changed. Holds the families' lock, so that it
+     * never interleaves its writes with a relinking ({@link Families#relink} holds the same).
+     */
     public Set<String> refresh(LocalDate today) throws IOException {
+        synchronized (families) {
+            return refreshAll(today);
+        }
+    }
+
+    private Set<String> refreshAll(LocalDate today) throws IOException {
         Set<String> changed = new LinkedHashSet<>();
         catalog.forEachIndexed(doc -> {
             if (!DocumentKind.CONTRACT.code().equals(doc.kind())) {
@@ -63,12 +75,15 @@ public final class RiskRefresh {
         return changed;
     }
 
-    /** The day and the checklist (its SHA-256) a full refresh assessed every contract with. */
+    /** The day and the checklist a full refresh assessed every contract with. */
     private String stamp(LocalDate today) {
+        return today + " " + checklistDigest;
+    }
+
+    private static String digestOf(String text) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(assessor.checklist().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return today + " " + java.util.HexFormat.of().formatHex(digest, 0, 8);
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }
