@@ -110,19 +110,19 @@ class LoadRun {
                     "errors"));
             report.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 
-            long cpu = serverCpuMillis();
+            long cpu = QueryBenchmark.serverCpuMillis();
             long started = System.nanoTime();
             int errorsBefore = errors.count.get();
             Latencies alone = runSearches(server, cookies, searches, MAX_REQUESTS, SEARCH_SECONDS, null);
             report.append(row("8 searchers alone", alone, null, cpu, started, errorsBefore));
 
-            cpu = serverCpuMillis();
+            cpu = QueryBenchmark.serverCpuMillis();
             started = System.nanoTime();
             errorsBefore = errors.count.get();
             Import importAlone = importFiles(server, aloneFiles);
             report.append(row("bulk import alone", null, importAlone, cpu, started, errorsBefore));
 
-            cpu = serverCpuMillis();
+            cpu = QueryBenchmark.serverCpuMillis();
             started = System.nanoTime();
             errorsBefore = errors.count.get();
             AtomicBoolean importDone = new AtomicBoolean();
@@ -343,7 +343,7 @@ class LoadRun {
 
     private String row(String phase, Latencies searches, Import imported, long cpuBefore, long started, int errorsBefore) {
         double wall = (System.nanoTime() - started) / 1e9;
-        double cpuPercent = 100.0 * (serverCpuMillis() - cpuBefore) / 1000 / wall / Runtime.getRuntime().availableProcessors();
+        double cpuPercent = 100.0 * (QueryBenchmark.serverCpuMillis() - cpuBefore) / 1000 / wall / Runtime.getRuntime().availableProcessors();
         String searchCells = "—|—|—|—|—|—";
         if (searches != null && !searches.nanos().isEmpty()) {
             List<Long> sorted = new ArrayList<>(searches.nanos());
@@ -363,20 +363,5 @@ class LoadRun {
     private static double pct(List<Long> sorted, double p) {
         int i = (int) Math.ceil(p / 100 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))) / 1e6;
-    }
-
-    /** CPU time the server process (this JVM's only java child) has used so far, from /proc; -1 elsewhere. */
-    private static long serverCpuMillis() {
-        try {
-            var server = ProcessHandle.current().descendants().filter(h -> h.info().command().orElse("").endsWith("java")).findFirst();
-            if (server.isEmpty()) {
-                return -1;
-            }
-            String stat = Files.readString(Path.of("/proc", String.valueOf(server.get().pid()), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
     }
 }

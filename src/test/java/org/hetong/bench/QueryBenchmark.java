@@ -237,9 +237,10 @@ class QueryBenchmark {
 
     /**
      * CPU time the server process has used so far (user + system, from /proc; -1 elsewhere): per
-     * request, the cost of a query that does not depend on what else the machine is doing.
+     * request, the cost of a query that does not depend on what else the machine is doing. The server
+     * is this JVM's only java child process (also used by {@link LoadRun}).
      */
-    private static long serverCpuMillis() {
+    static long serverCpuMillis() {
         try {
             var server = ProcessHandle.current().descendants().filter(h -> h.info().command().orElse("").endsWith("java")).findFirst();
             if (server.isEmpty()) {

@@ -12,9 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -26,6 +24,7 @@ import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.hetong.testing.DocumentFormats;
 
 /**
  * Test documents made on the spot from our own short texts about fictional companies. Nothing here
@@ -148,40 +147,7 @@ public final class Fixtures {
             PDPage page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
 
-            COSDictionary descendant = new COSDictionary();
-            descendant.setItem(COSName.TYPE, COSName.FONT);
-            descendant.setItem(COSName.SUBTYPE, COSName.CID_FONT_TYPE0);
-            descendant.setName(COSName.BASE_FONT, "STSong-Light");
-            COSDictionary systemInfo = new COSDictionary();
-            systemInfo.setString(COSName.REGISTRY, "Adobe");
-            systemInfo.setString(COSName.ORDERING, "GB1");
-            systemInfo.setInt(COSName.SUPPLEMENT, 4);
-            descendant.setItem(COSName.CIDSYSTEMINFO, systemInfo);
-            COSDictionary descriptor = new COSDictionary();
-            descriptor.setItem(COSName.TYPE, COSName.FONT_DESC);
-            descriptor.setName(COSName.FONT_NAME, "STSong-Light");
-            descriptor.setInt(COSName.FLAGS, 6);
-            COSArray bbox = new COSArray();
-            for (int v : new int[] {-25, -254, 1000, 880}) {
-                bbox.add(COSInteger.get(v));
-            }
-            descriptor.setItem(COSName.FONT_BBOX, bbox);
-            descriptor.setInt(COSName.ITALIC_ANGLE, 0);
-            descriptor.setInt(COSName.ASCENT, 880);
-            descriptor.setInt(COSName.DESCENT, -120);
-            descriptor.setInt(COSName.CAP_HEIGHT, 880);
-            descriptor.setInt(COSName.STEM_V, 93);
-            descendant.setItem(COSName.FONT_DESC, descriptor);
-            descendant.setInt(COSName.DW, 1000);
-
-            COSDictionary font = new COSDictionary();
-            font.setItem(COSName.TYPE, COSName.FONT);
-            font.setItem(COSName.SUBTYPE, COSName.TYPE0);
-            font.setName(COSName.BASE_FONT, "STSong-Light-UniGB-UTF16-H");
-            font.setName(COSName.ENCODING, "UniGB-UTF16-H");
-            COSArray descendants = new COSArray();
-            descendants.add(descendant);
-            font.setItem(COSName.DESCENDANT_FONTS, descendants);
+            COSDictionary font = DocumentFormats.stSongLight();
 
             PDResources resources = new PDResources();
             COSDictionary fonts = new COSDictionary();
@@ -191,7 +157,7 @@ public final class Fixtures {
 
             StringBuilder content = new StringBuilder("BT\n/F1 12 Tf\n14 TL\n50 780 Td\n");
             for (String line : lines) {
-                content.append('<').append(utf16Hex(line)).append("> Tj T*\n");
+                content.append('<').append(DocumentFormats.utf16Hex(line)).append("> Tj T*\n");
             }
             content.append("ET\n");
             PDStream stream = new PDStream(doc);
@@ -202,14 +168,6 @@ public final class Fixtures {
             doc.save(out);
             return out.toByteArray();
         }
-    }
-
-    private static String utf16Hex(String s) {
-        StringBuilder hex = new StringBuilder();
-        for (byte b : s.getBytes(StandardCharsets.UTF_16BE)) {
-            hex.append(String.format("%02X", b & 0xff));
-        }
-        return hex.toString();
     }
 
     /** A one-page PDF with only a filled rectangle: nothing to read without OCR. */

@@ -182,7 +182,8 @@ public final class DocumentFormats {
         }
     }
 
-    private static COSDictionary stSongLight() {
+    /** A Type0 font dictionary of Adobe's STSong-Light (GB1), which PDF readers supply: Chinese text without embedding a font. */
+    public static COSDictionary stSongLight() {
         COSDictionary descendant = new COSDictionary();
         descendant.setItem(COSName.TYPE, COSName.FONT);
         descendant.setItem(COSName.SUBTYPE, COSName.CID_FONT_TYPE0);
@@ -219,7 +220,8 @@ public final class DocumentFormats {
         return font;
     }
 
-    private static String utf16Hex(String s) {
+    /** Text as the hex string a content stream shows with {@link #stSongLight()} (UTF-16BE). */
+    public static String utf16Hex(String s) {
         StringBuilder hex = new StringBuilder(s.length() * 4);
         for (byte b : s.getBytes(StandardCharsets.UTF_16BE)) {
             hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));

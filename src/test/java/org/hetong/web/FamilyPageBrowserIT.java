@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import org.hetong.ingest.ImportItem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,8 +39,8 @@ class FamilyPageBrowserIT {
 
     @Test
     void theFamilyPageShowsSupplementsCorrespondenceAndAnAmendedClause() {
-        String contract = documentIdOf("01-江临市智慧政务平台开发/软件开发合同-HT-2023-0417.docx");
-        String supplement = documentIdOf("01-江临市智慧政务平台开发/第一补充协议-HT-2023-0417-BC01.pdf");
+        String contract = server.documentIdOf("01-江临市智慧政务平台开发/软件开发合同-HT-2023-0417.docx");
+        String supplement = server.documentIdOf("01-江临市智慧政务平台开发/第一补充协议-HT-2023-0417-BC01.pdf");
         browser.get(server.url("/#/contract/" + contract));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#family-timeline .family-member")));
@@ -66,10 +65,5 @@ class FamilyPageBrowserIT {
 
     private static long count(List<WebElement> members, String css) {
         return members.stream().filter(m -> !m.findElements(By.cssSelector(css)).isEmpty()).count();
-    }
-
-    private static String documentIdOf(String name) {
-        return server.imported.stream().filter(i -> i.name().equals(name)).map(ImportItem::documentId).findFirst()
-                .orElseThrow(() -> new AssertionError("not imported: " + name));
     }
 }

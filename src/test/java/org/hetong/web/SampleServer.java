@@ -57,6 +57,12 @@ final class SampleServer {
         return instance;
     }
 
+    /** The id of the sample document imported under {@code name} (its path below sample-docs/). */
+    String documentIdOf(String name) {
+        return imported.stream().filter(i -> i.name().equals(name)).map(ImportItem::documentId).findFirst()
+                .orElseThrow(() -> new AssertionError("not imported: " + name));
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + app.port() + path;
     }

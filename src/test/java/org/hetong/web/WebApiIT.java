@@ -103,7 +103,7 @@ class WebApiIT {
 
     @Test
     void aDocumentReturnsItsFieldsAndClauses() throws Exception {
-        String id = documentIdOf("01-江临市智慧政务平台开发/软件开发合同-HT-2023-0417.docx");
+        String id = server.documentIdOf("01-江临市智慧政务平台开发/软件开发合同-HT-2023-0417.docx");
         JsonNode doc = Http.json(Http.get(server.url("/api/documents/" + id)));
         assertEquals(id, doc.get("documentId").asText());
         assertEquals("contract", doc.get("kind").asText());
@@ -127,7 +127,7 @@ class WebApiIT {
     @Test
     void theOriginalComesBackByteForByteWithItsName() throws Exception {
         String name = "01-江临市智慧政务平台开发/第一补充协议-HT-2023-0417-BC01.pdf";
-        var response = Http.get(server.url("/api/documents/" + documentIdOf(name) + "/original"));
+        var response = Http.get(server.url("/api/documents/" + server.documentIdOf(name) + "/original"));
         assertEquals(200, response.statusCode());
         assertArrayEquals(Files.readAllBytes(Path.of("sample-docs", name)), response.body());
         assertEquals("application/pdf", response.headers().firstValue("Content-Type").orElse(""));
@@ -137,7 +137,7 @@ class WebApiIT {
 
     @Test
     void theTextIsPlainUtf8() throws Exception {
-        var response = Http.get(server.url("/api/documents/" + documentIdOf("03-第一人民医院信息系统运维/关于HIS系统版本升级停机窗口的通知函.txt") + "/text"));
+        var response = Http.get(server.url("/api/documents/" + server.documentIdOf("03-第一人民医院信息系统运维/关于HIS系统版本升级停机窗口的通知函.txt") + "/text"));
         assertEquals(200, response.statusCode());
         assertEquals("text/plain;charset=utf-8", response.headers().firstValue("Content-Type").orElse("").toLowerCase().replace(" ", ""));
         assertTrue(Http.text(response).contains("停机"), Http.text(response));
@@ -145,7 +145,7 @@ class WebApiIT {
 
     @Test
     void aMailLinksToItsAttachmentAndAZipToItsEntries() throws Exception {
-        JsonNode mail = Http.json(Http.get(server.url("/api/documents/" + documentIdOf("03-第一人民医院信息系统运维/邮件-2024年8月运维月报.eml"))));
+        JsonNode mail = Http.json(Http.get(server.url("/api/documents/" + server.documentIdOf("03-第一人民医院信息系统运维/邮件-2024年8月运维月报.eml"))));
         assertEquals("correspondence", mail.get("kind").asText());
         List<JsonNode> attachments = new ArrayList<>();
         mail.get("links").forEach(l -> {
@@ -155,10 +155,10 @@ class WebApiIT {
         });
         assertEquals(1, attachments.size(), mail.get("links").toString());
         assertEquals("out", attachments.get(0).get("direction").asText());
-        assertEquals(documentIdOf("03-第一人民医院信息系统运维/邮件-2024年8月运维月报.eml!/2024年8月运维服务月度报告.docx"),
+        assertEquals(server.documentIdOf("03-第一人民医院信息系统运维/邮件-2024年8月运维月报.eml!/2024年8月运维服务月度报告.docx"),
                 attachments.get(0).get("documentId").asText());
 
-        JsonNode zip = Http.json(Http.get(server.url("/api/documents/" + documentIdOf("02-星图数据库软件许可/BX-LIC-2024-0032-变更资料.zip"))));
+        JsonNode zip = Http.json(Http.get(server.url("/api/documents/" + server.documentIdOf("02-星图数据库软件许可/BX-LIC-2024-0032-变更资料.zip"))));
         List<String> entries = new ArrayList<>();
         zip.get("links").forEach(l -> {
             if (l.get("relation").asText().equals("entry")) {
@@ -224,7 +224,7 @@ class WebApiIT {
 
     @Test
     void aContractFamilyShowsItsSupplementsCorrespondenceAndAmendedClauses() throws Exception {
-        String contract = documentIdOf("01-江临市智慧政务平台开发/软件开发合同-HT-2023-0417.docx");
+        String contract = server.documentIdOf("01-江临市智慧政务平台开发/软件开发合同-HT-2023-0417.docx");
         JsonNode family = Http.json(Http.get(server.url("/api/contracts/" + contract)));
         List<String> relations = new ArrayList<>();
         family.get("documents").forEach(d -> relations.add(d.get("relation").asText()));
@@ -240,7 +240,7 @@ class WebApiIT {
         assertNotNull(fifth);
         JsonNode amendment = fifth.get("amendments").get(0);
         assertEquals("modify", amendment.get("action").asText());
-        assertEquals(documentIdOf("01-江临市智慧政务平台开发/第一补充协议-HT-2023-0417-BC01.pdf"), amendment.get("documentId").asText());
+        assertEquals(server.documentIdOf("01-江临市智慧政务平台开发/第一补充协议-HT-2023-0417-BC01.pdf"), amendment.get("documentId").asText());
         assertEquals("2023-11-20", amendment.get("date").asText());
         assertTrue(amendment.get("text").asText().contains("2024"), amendment.toString());
         List<String> added = new ArrayList<>();
@@ -251,8 +251,8 @@ class WebApiIT {
     @Test
     void aSupplementSaysWhichContractItBelongsToAndWhy() throws Exception {
         JsonNode doc = Http.json(Http.get(server.url("/api/documents/"
-                + documentIdOf("01-江临市智慧政务平台开发/第二补充协议-HT-2023-0417-BC02.docx"))));
-        assertEquals(documentIdOf("01-江临市智慧政务平台开发/软件开发合同-HT-2023-0417.docx"), doc.get("family").get("contractId").asText());
+                + server.documentIdOf("01-江临市智慧政务平台开发/第二补充协议-HT-2023-0417-BC02.docx"))));
+        assertEquals(server.documentIdOf("01-江临市智慧政务平台开发/软件开发合同-HT-2023-0417.docx"), doc.get("family").get("contractId").asText());
         assertEquals("supplement", doc.get("family").get("relation").asText());
         assertEquals("auto", doc.get("family").get("origin").asText());
         assertTrue(doc.get("family").get("reason").asText().contains("HT-2023-0417"), doc.toString());
@@ -260,9 +260,9 @@ class WebApiIT {
 
     @Test
     void staffCanRemoveMoveAndConfirmAFamilyLink() throws Exception {
-        String letter = documentIdOf("05-鹭洲优选推荐算法技术服务/关于暂停测试数据接口访问权限的通知.pdf");
-        String own = documentIdOf("05-鹭洲优选推荐算法技术服务/技术服务合同-QH-JF-2024-0027.txt");
-        String other = documentIdOf("04-南湾港数据中心设备采购集成/数据中心机房设备采购及系统集成合同-NWG-CG-2023-0913.html");
+        String letter = server.documentIdOf("05-鹭洲优选推荐算法技术服务/关于暂停测试数据接口访问权限的通知.pdf");
+        String own = server.documentIdOf("05-鹭洲优选推荐算法技术服务/技术服务合同-QH-JF-2024-0027.txt");
+        String other = server.documentIdOf("04-南湾港数据中心设备采购集成/数据中心机房设备采购及系统集成合同-NWG-CG-2023-0913.html");
         assertEquals(own, Http.json(Http.get(server.url("/api/documents/" + letter))).get("family").get("contractId").asText());
 
         assertEquals(200, send("DELETE", "/api/documents/" + letter + "/contract", null).statusCode());
@@ -300,7 +300,7 @@ class WebApiIT {
 
     @Test
     void risksAreShownFacetedAndFilterable() throws Exception {
-        String license = documentIdOf("02-星图数据库软件许可/软件许可协议-BX-LIC-2024-0032.pdf");
+        String license = server.documentIdOf("02-星图数据库软件许可/软件许可协议-BX-LIC-2024-0032.pdf");
         JsonNode doc = Http.json(Http.get(server.url("/api/documents/" + license)));
         List<String> codes = new ArrayList<>();
         doc.get("risks").forEach(r -> codes.add(r.get("code").asText()));
@@ -314,10 +314,5 @@ class WebApiIT {
         assertTrue(facets.get("risk").toString().contains("自动续期"), facets.toString());
         JsonNode list = Http.json(Http.get(server.url("/api/risks?risk=auto-renewal")));
         assertTrue(list.get("contracts").toString().contains(license), list.toString());
-    }
-
-    private static String documentIdOf(String name) {
-        return server.imported.stream().filter(i -> i.name().equals(name)).map(ImportItem::documentId).findFirst()
-                .orElseThrow(() -> new AssertionError("not imported: " + name));
     }
 }
