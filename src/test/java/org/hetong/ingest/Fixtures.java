@@ -229,9 +229,9 @@ public final class Fixtures {
     public static byte[] mail(String subject, String body, String attachmentName, String attachmentType, byte[] attachment) {
         String boundary = "----=_Part_20240315_qinglan";
         StringBuilder m = new StringBuilder();
-        m.append("From: =?UTF-8?B?").append(b64("张明")).append("?= <zhangming@qinglan.example>\r\n");
-        m.append("To: =?UTF-8?B?").append(b64("李华")).append("?= <lihua@beichen.example>\r\n");
-        m.append("Subject: =?UTF-8?B?").append(b64(subject)).append("?=\r\n");
+        m.append("From: =?UTF-8?B?").append(DocumentFormats.b64("张明")).append("?= <zhangming@qinglan.example>\r\n");
+        m.append("To: =?UTF-8?B?").append(DocumentFormats.b64("李华")).append("?= <lihua@beichen.example>\r\n");
+        m.append("Subject: =?UTF-8?B?").append(DocumentFormats.b64(subject)).append("?=\r\n");
         m.append("Date: Fri, 15 Mar 2024 10:20:00 +0800\r\n");
         m.append("Message-ID: <20240315102000.1@qinglan.example>\r\n");
         m.append("MIME-Version: 1.0\r\n");
@@ -241,38 +241,14 @@ public final class Fixtures {
         m.append("--").append(boundary).append("\r\n");
         m.append("Content-Type: text/plain; charset=UTF-8\r\n");
         m.append("Content-Transfer-Encoding: base64\r\n\r\n");
-        m.append(wrap(Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)))).append("\r\n");
+        m.append(DocumentFormats.wrap(Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)))).append("\r\n");
         m.append("--").append(boundary).append("\r\n");
         m.append("Content-Type: ").append(attachmentType).append("\r\n");
-        m.append("Content-Disposition: attachment;\r\n filename*=UTF-8''").append(rfc2231(attachmentName)).append("\r\n");
+        m.append("Content-Disposition: attachment;\r\n filename*=UTF-8''").append(DocumentFormats.rfc2231(attachmentName)).append("\r\n");
         m.append("Content-Transfer-Encoding: base64\r\n\r\n");
-        m.append(wrap(Base64.getEncoder().encodeToString(attachment))).append("\r\n");
+        m.append(DocumentFormats.wrap(Base64.getEncoder().encodeToString(attachment))).append("\r\n");
         m.append("--").append(boundary).append("--\r\n");
         return m.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static String b64(String s) {
-        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String wrap(String base64) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < base64.length(); i += 76) {
-            b.append(base64, i, Math.min(base64.length(), i + 76)).append("\r\n");
-        }
-        return b.toString().stripTrailing();
-    }
-
-    private static String rfc2231(String name) {
-        StringBuilder b = new StringBuilder();
-        for (byte x : name.getBytes(StandardCharsets.UTF_8)) {
-            int v = x & 0xff;
-            if ((v >= 'a' && v <= 'z') || (v >= 'A' && v <= 'Z') || (v >= '0' && v <= '9') || v == '.' || v == '-' || v == '_') {
-                b.append((char) v);
-            } else {
-                b.append('%').append(String.format("%02X", v));
-            }
-        }
-        return b.toString();
-    }
 }

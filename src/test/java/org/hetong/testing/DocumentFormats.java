@@ -286,11 +286,13 @@ public final class DocumentFormats {
         return "text/plain; charset=UTF-8";
     }
 
-    private static String b64(String s) {
+    /** UTF-8 text as base64, for a MIME part. */
+    public static String b64(String s) {
         return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String wrap(String base64) {
+    /** Base64 cut into MIME lines of 76 characters. */
+    public static String wrap(String base64) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < base64.length(); i += 76) {
             b.append(base64, i, Math.min(base64.length(), i + 76)).append("\r\n");
@@ -298,7 +300,8 @@ public final class DocumentFormats {
         return b.toString().stripTrailing();
     }
 
-    private static String rfc2231(String name) {
+    /** A file name percent-encoded as RFC 2231 asks of a {@code filename*} parameter. */
+    public static String rfc2231(String name) {
         StringBuilder b = new StringBuilder();
         for (byte x : name.getBytes(StandardCharsets.UTF_8)) {
             int v = x & 0xff;
