@@ -39,4 +39,47 @@ class ClauseDiffTest {
         assertEquals(a, left.toString());
         assertEquals(b, right.toString());
     }
+
+    @Test
+    void longTextsAreDiffedBySentenceThenByCharacterAndStillRebuildBothSides() {
+        StringBuilder a = new StringBuilder();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 600; i++) {
+            String sentence = "第" + i + "项：乙方应在收到甲方书面通知后" + (i % 7 + 2) + "个工作日内完成整改，并提交整改报告。";
+            a.append(sentence);
+            b.append(i == 300 ? sentence.replace("整改报告", "书面整改报告") : sentence);
+        }
+        b.append("Either party may terminate this Agreement upon thirty days' written notice.");
+        assertTrue(a.length() + b.length() > ClauseDiff.CHARACTER_DIFF_LIMIT);
+
+        ClauseDiff.Result r = ClauseDiff.diff(a.toString(), b.toString());
+
+        assertEquals(a.toString(), side(r, "insert"));
+        assertEquals(b.toString(), side(r, "delete"));
+        assertTrue(r.runs().contains(new ClauseDiff.Run("insert", "书面")), "the changed sentence is diffed by character: " + r.runs().size());
+        assertTrue(r.similarity() > 0.99, "similarity " + r.similarity());
+    }
+
+    @Test
+    void twoLongUnrelatedTextsShareLittle() {
+        String a = "本合同项下的保密义务在合同终止后继续有效。".repeat(300);
+        String b = "The Supplier shall indemnify the Customer against all losses. ".repeat(300);
+
+        ClauseDiff.Result r = ClauseDiff.diff(a, b);
+
+        assertEquals(a, side(r, "insert"));
+        assertEquals(b, side(r, "delete"));
+        assertTrue(r.similarity() < 0.05, "similarity " + r.similarity());
+    }
+
+    /** The text of one side: every run but those of {@code otherSidesOp}. */
+    private static String side(ClauseDiff.Result r, String otherSidesOp) {
+        StringBuilder text = new StringBuilder();
+        for (ClauseDiff.Run run : r.runs()) {
+            if (!run.op().equals(otherSidesOp)) {
+                text.append(run.text());
+            }
+        }
+        return text.toString();
+    }
 }
