@@ -16,9 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Search relevance of hetong against a plain StandardAnalyzer index of the same clauses, on our
- * judged query set ({@code src/test/resources/relevance/queries.tsv}), in one run:
- * {@code mvn -B test -Dtest=RelevanceEvaluation}.
+ * Search relevance of hetong against a plain StandardAnalyzer index of the same clauses, on our two
+ * judged query sets, in one run: {@code mvn -B test -Dtest=RelevanceEvaluation}. The development set
+ * ({@code src/test/resources/relevance/queries.tsv}) is the one the ranking was tuned on; the
+ * held-out set ({@code heldout.tsv}) was written and judged afterwards, before any ranking was looked
+ * at, so it shows whether a ranking change carries over to queries nobody tuned for. Each set is
+ * measured and printed on its own, then both together.
  *
  * <p>It builds a real archive of sample-docs and ../shared/realdocs (judgments on realdocs are
  * dropped, with a note, when that folder is absent), runs every query on hetong and on the
@@ -37,15 +40,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RelevanceEvaluation {
     static final int MIN_QUERIES = 40;
+    static final int MIN_HELD_OUT_QUERIES = 25;
 
     @TempDir
     Path data;
 
     @Test
     void judgedQueriesAreMeasuredOnHetongAndOnTheStandardAnalyzerBaseline() throws IOException, QuerySyntaxException {
-        JudgedQueries set = JudgedQueries.load();
-        assertTrue(set.queries().size() >= MIN_QUERIES, "the judged set has " + set.queries().size()
+        JudgedQueries development = JudgedQueries.load(JudgedQueries.RESOURCE);
+        JudgedQueries heldOut = JudgedQueries.load(JudgedQueries.HELD_OUT);
+        assertTrue(development.queries().size() >= MIN_QUERIES, "the development set has " + development.queries().size()
                 + " queries; issue 5 asks for at least " + MIN_QUERIES);
+        assertTrue(heldOut.queries().size() >= MIN_HELD_OUT_QUERIES, "the held-out set has " + heldOut.queries().size()
+                + " queries; it should have at least " + MIN_HELD_OUT_QUERIES);
 
         try (RelevanceArchive archive = RelevanceArchive.build(data)) {
             System.out.printf("archive built in %.1f s: %d indexed clauses%s%n", archive.buildMillis / 1000.0, archive.units.size(),
@@ -57,39 +64,54 @@ class RelevanceEvaluation {
                 System.out.println("clauses written to " + dump);
             }
 
-            JudgmentResolver resolver = new JudgmentResolver(archive, set);
-            assertEquals(List.of(), resolver.errors, "every judged clause must exist in the archive");
-
-            RelevanceReport report = new RelevanceReport(resolver, Boolean.getBoolean("relevance.verbose"));
+            boolean verbose = Boolean.getBoolean("relevance.verbose");
+            JudgmentResolver devLabels = new JudgmentResolver(archive, development);
+            JudgmentResolver heldOutLabels = new JudgmentResolver(archive, heldOut);
+            assertEquals(List.of(), devLabels.errors, "every judged clause of queries.tsv must exist in the archive");
+            assertEquals(List.of(), heldOutLabels.errors, "every judged clause of heldout.tsv must exist in the archive");
+            RelevanceReport devReport = new RelevanceReport("development (queries.tsv)", devLabels, verbose);
+            RelevanceReport heldOutReport = new RelevanceReport("held-out (heldout.tsv)", heldOutLabels, verbose);
             try (BaselineSearch baseline = new BaselineSearch(archive.units)) {
-                for (JudgmentResolver.ResolvedQuery q : resolver.queries) {
-                    if (q.relevant() == 0) {
-                        report.skipped.add(q.query().id() + " " + q.query().text() + ": "
-                                + (q.dropped() > 0 ? "all its judged clauses are in ../shared/realdocs, which is absent"
-                                : "no relevant clause judged"));
-                        continue;
-                    }
-                    List<String> ranked = new ArrayList<>();
-                    long total = hetong(archive, q.query().text(), ranked);
-                    report.rows.add(new RelevanceReport.Row(q, ranked, total, baseline.search(q.query().text(), RelevanceReport.K)));
-                }
+                measure(archive, baseline, devLabels, devReport);
+                measure(archive, baseline, heldOutLabels, heldOutReport);
                 baseline.rejected.forEach(r -> System.out.println("baseline parser rejected (scored 0): " + r));
             }
+            RelevanceReport all = RelevanceReport.combined("both sets", List.of(devReport, heldOutReport));
             List<SearchBehaviourChecks.Check> checks = new SearchBehaviourChecks(archive.services.search, archive).run();
 
-            System.out.println();
-            System.out.println(report.table());
-            System.out.println(report.averages());
+            for (RelevanceReport r : List.of(devReport, heldOutReport)) {
+                System.out.println("\n==== " + r.name + " ====");
+                System.out.println(r.table());
+            }
+            for (RelevanceReport r : List.of(devReport, heldOutReport, all)) {
+                System.out.println(r.averages());
+            }
             for (SearchBehaviourChecks.Check c : checks) {
                 System.out.println((c.passed() ? "[ok]   " : "[FAIL] ") + c.name() + ": " + c.detail());
             }
-            String markdown = report.markdown(archive.withRealdocs, checks);
+            String markdown = RelevanceReport.markdown(archive.withRealdocs, checks, devReport, heldOutReport, all);
             System.out.println("\n---- for QUALITY.md (## Search relevance) ----\n" + markdown + "----");
             String out = System.getProperty("relevance.markdown");
             if (out != null && !out.isBlank()) {
                 Files.writeString(Path.of(out), markdown);
             }
-            assertTrue(report.rows.size() >= (archive.withRealdocs ? MIN_QUERIES : 1), "queries measured: " + report.rows.size());
+            assertTrue(devReport.rows.size() >= (archive.withRealdocs ? MIN_QUERIES : 1), "queries measured: " + devReport.rows.size());
+        }
+    }
+
+    /** Runs every query of one set on hetong and on the baseline into {@code report}. */
+    private static void measure(RelevanceArchive archive, BaselineSearch baseline, JudgmentResolver resolver,
+                                RelevanceReport report) throws IOException, QuerySyntaxException {
+        for (JudgmentResolver.ResolvedQuery q : resolver.queries) {
+            if (q.relevant() == 0) {
+                report.skipped.add(q.query().id() + " " + q.query().text() + ": "
+                        + (q.dropped() > 0 ? "all its judged clauses are in ../shared/realdocs, which is absent"
+                        : "no relevant clause judged"));
+                continue;
+            }
+            List<String> ranked = new ArrayList<>();
+            long total = hetong(archive, q.query().text(), ranked);
+            report.rows.add(new RelevanceReport.Row(q, ranked, total, baseline.search(q.query().text(), RelevanceReport.K)));
         }
     }
 
