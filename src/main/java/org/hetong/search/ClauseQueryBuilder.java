@@ -46,6 +46,7 @@ public final class ClauseQueryBuilder {
     private static final float PARTS_BOOST = 0.5f;
     private static final float TYPE_BOOST = 1.5f;
     private static final float CONCEPT_BOOST = 0.3f;
+    private static final float PAIRS_BOOST = 0.2f;
     private static final java.util.regex.Pattern ARTICLE_PART = java.util.regex.Pattern.compile(
             "(第[0-9０-９零〇一二三四五六七八九十百千两]{1,7}条)第[0-9０-９零〇一二三四五六七八九十百（）()]{1,6}[款项]");
     /** Words within a phrase may stand this far apart for the looser match (权利义务 ~ 权利和义务). */
@@ -255,6 +256,7 @@ public final class ClauseQueryBuilder {
         if (!quoted) {
             added += add(b, precise.createPhraseQuery(IndexFields.TEXT, text, NEAR_SLOP), NEAR_BOOST);
             added += add(b, allParts(text), PARTS_BOOST);
+            added += add(b, mostPairs(text), PAIRS_BOOST);
             // A short word that names a clause type (质保期 → 质量保证/保修, 赔偿责任上限 → 责任限制) also
             // matches clauses of that type worded otherwise (保修期限为十二个月, 以合同总价为限), ranked lowest.
             // 第9条第3款: the paragraph is inside article 9, which is found by its number.
@@ -312,6 +314,24 @@ public final class ClauseQueryBuilder {
             spans.add(terms.size() == 1 ? terms.get(0) : new SpanNearQuery(terms.toArray(new SpanQuery[0]), 0, true));
         }
         return new SpanNearQuery(spans.toArray(new SpanQuery[0]), PARTS_WINDOW, false);
+    }
+
+    /**
+     * Half or more of a word's character pairs anywhere in the clause, ranked below every other match:
+     * a word no clause has whole, nor in parts close together, still finds the clauses with its rarest
+     * pairs (付款节点 → 付款 …, 预付款 → 预付 …), as a character index would. Null for a word of fewer than
+     * two pairs.
+     */
+    private Query mostPairs(String text) {
+        List<String> pairs = bigramsOf(text).stream().distinct().toList();
+        if (pairs.size() < 2) {
+            return null;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String pair : pairs) {
+            b.add(new TermQuery(new Term(IndexFields.TEXT_BIGRAM, pair)), BooleanClause.Occur.SHOULD);
+        }
+        return b.setMinimumNumberShouldMatch(Math.max(1, pairs.size() / 2)).build();
     }
 
     private List<String> bigramsOf(String piece) {
