@@ -88,7 +88,12 @@ public final class ClauseQueryBuilder {
         b.add(hasPositive ? main : new MatchAllDocsQuery(), hasPositive ? BooleanClause.Occur.MUST : BooleanClause.Occur.FILTER);
         if (hasPositive) {
             for (String type : typesNamedBy(node)) {
-                b.add(new BoostQuery(new TermQuery(new Term(IndexFields.CLAUSE_TYPE, type)), TYPE_BOOST), BooleanClause.Occur.SHOULD);
+                Query ofType = new TermQuery(new Term(IndexFields.CLAUSE_TYPE, type));
+                b.add(new BoostQuery(ofType, TYPE_BOOST), BooleanClause.Occur.SHOULD);
+                // In a clause of the type the query names, the words count twice: the warranty article's 质保期
+                // above a payment clause's passing mention of it.
+                b.add(new BooleanQuery.Builder().add(ofType, BooleanClause.Occur.FILTER).add(main, BooleanClause.Occur.MUST).build(),
+                        BooleanClause.Occur.SHOULD);
             }
         }
         addFilter(b, "type", request.type());
