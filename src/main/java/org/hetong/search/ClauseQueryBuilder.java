@@ -48,7 +48,9 @@ public final class ClauseQueryBuilder {
     private static final float CONCEPT_BOOST = 0.3f;
     private static final float PAIRS_BOOST = 0.2f;
     private static final java.util.regex.Pattern ARTICLE_PART = java.util.regex.Pattern.compile(
-            "(第[0-9０-９零〇一二三四五六七八九十百千两]{1,7}条)第[0-9０-９零〇一二三四五六七八九十百（）()]{1,6}[款项]");
+            "(第[0-9０-９零〇一二三四五六七八九十百千两]{1,7}条)第([0-9０-９零〇一二三四五六七八九十百（）()]{1,6})[款项]");
+    /** Among the articles a paragraph reference names, those that have such a paragraph: a little above the rest. */
+    private static final float PARAGRAPH_BOOST = 1f;
     /** Words within a phrase may stand this far apart for the looser match (权利义务 ~ 权利和义务). */
     private static final int NEAR_SLOP = 2;
     /**
@@ -267,7 +269,9 @@ public final class ClauseQueryBuilder {
             // 第9条第3款: the paragraph is inside article 9, which is found by its number.
             java.util.regex.Matcher article = ARTICLE_PART.matcher(text);
             if (article.matches()) {
-                added += add(b, precise.createPhraseQuery(IndexFields.HEADING, article.group(1)), HEADING_BOOST);
+                Query heading = precise.createPhraseQuery(IndexFields.HEADING, article.group(1));
+                added += add(b, heading, HEADING_BOOST);
+                added += add(b, withParagraph(heading, article.group(2)), PARAGRAPH_BOOST);
             }
             for (String type : conceptTypes(text)) {
                 added += add(b, new TermQuery(new Term(IndexFields.CLAUSE_TYPE, type)), CONCEPT_BOOST);
@@ -275,6 +279,29 @@ public final class ClauseQueryBuilder {
         }
         // Punctuation alone analyses to nothing: it matches nothing rather than everything.
         return added == 0 ? new MatchNoDocsQuery("no searchable characters in '" + text + "'") : b.build();
+    }
+
+    /**
+     * Clauses of {@code article} whose text has a list marker for paragraph {@code paragraph}: for 第9条第3款,
+     * article 9 with a "3." or "（三）" — a lone numeral, which the bigram field keeps as a token of its own
+     * (三年 is the pair 三年, not 三). Null when the number is not one.
+     */
+    private Query withParagraph(Query article, String paragraph) {
+        String digits = paragraph.replaceAll("[（）()]", "");
+        int n = digits.chars().allMatch(Character::isDigit) ? Integer.parseInt(java.text.Normalizer.normalize(digits,
+                java.text.Normalizer.Form.NFKC)) : org.hetong.understand.ChineseNumerals.parse(digits);
+        if (article == null || n < 1 || n > 99) {
+            return null;
+        }
+        String[] units = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+        String chinese = n < 10 ? units[n] : (n / 10 == 1 ? "" : units[n / 10]) + "十" + units[n % 10];
+        BooleanQuery.Builder markers = new BooleanQuery.Builder();
+        for (String marker : List.of(Integer.toString(n), chinese)) {
+            for (String t : bigramsOf(marker)) {
+                markers.add(new TermQuery(new Term(IndexFields.TEXT_BIGRAM, t)), BooleanClause.Occur.SHOULD);
+            }
+        }
+        return new BooleanQuery.Builder().add(article, BooleanClause.Occur.FILTER).add(markers.build(), BooleanClause.Occur.MUST).build();
     }
 
     /** Every part of a word (as SmartCN splits it) near each other in the clause, or null for a one-part word. */
