@@ -263,7 +263,9 @@ public final class ClauseQueryBuilder {
         if (!quoted) {
             added += add(b, precise.createPhraseQuery(IndexFields.TEXT, text, NEAR_SLOP), NEAR_BOOST);
             added += add(b, allParts(text), PARTS_BOOST);
-            added += add(b, mostPairs(text), PAIRS_BOOST);
+            if (!rewritten(text)) {
+                added += add(b, mostPairs(text), PAIRS_BOOST);
+            }
             // A short word that names a clause type (质保期 → 质量保证/保修, 赔偿责任上限 → 责任限制) also
             // matches clauses of that type worded otherwise (保修期限为十二个月, 以合同总价为限), ranked lowest.
             // 第9条第3款: the paragraph is inside article 9, which is found by its number.
@@ -364,6 +366,29 @@ public final class ClauseQueryBuilder {
             b.add(new TermQuery(new Term(IndexFields.TEXT_BIGRAM, pair)), BooleanClause.Occur.SHOULD);
         }
         return b.setMinimumNumberShouldMatch(Math.max(1, pairs.size() / 2)).build();
+    }
+
+    /**
+     * Whether a synonym rule replaces the word (智慧财产权 => 知识产权): its own characters are then not what
+     * is looked for, and their pairs (财产) would find and highlight other words.
+     */
+    private boolean rewritten(String text) {
+        return !termsOf(precise.getAnalyzer(), text).containsAll(termsOf(literal.getAnalyzer(), text));
+    }
+
+    private static List<String> termsOf(Analyzer analyzer, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(IndexFields.TEXT, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     private List<String> bigramsOf(String piece) {
