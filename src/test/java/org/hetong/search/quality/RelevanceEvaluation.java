@@ -28,9 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * baseline, prints P@10 and nDCG@10 per query and on average with hetong's wrong and missing
  * clauses, checks the behaviours issue 5 names, and prints the block for QUALITY.md.
  *
- * <p>It asserts only what holds today: the set loads, has at least 40 queries, and every judged
- * clause exists. The issue's targets (P@10 ≥ 0.9, nDCG@10 ≥ 0.85, clearly above the baseline) are
- * recorded in QUALITY.md and become assertions when met.
+ * <p>It asserts what holds: the sets load (at least 40 development and 25 held-out queries), every
+ * judged clause exists, and — with ../shared/realdocs present — issue 5's targets that are met:
+ * nDCG@10 ≥ 0.85 on the development set and hetong clearly above the baseline (≥ 0.05 in P@10 and in
+ * nDCG@10) on both sets. P@10 ≥ 0.9 is not met yet (QUALITY.md "Search relevance") and not asserted.
  *
  * <p>A grouped hit ("N similar" template clauses) counts as its clauses in order, the one shown
  * first: grouping neither helps nor hurts the measure. {@code -Drelevance.dump=FILE} writes every
@@ -41,6 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
 class RelevanceEvaluation {
     static final int MIN_QUERIES = 40;
     static final int MIN_HELD_OUT_QUERIES = 25;
+    /** Issue 5's nDCG@10 target, met on the development set since 2026-11-27. */
+    static final double MIN_NDCG = 0.85;
+    /** "Clearly above the baseline": by at least this much, in P@10 and in nDCG@10. */
+    static final double MIN_MARGIN = 0.05;
 
     @TempDir
     Path data;
@@ -96,6 +101,20 @@ class RelevanceEvaluation {
                 Files.writeString(Path.of(out), markdown);
             }
             assertTrue(devReport.rows.size() >= (archive.withRealdocs ? MIN_QUERIES : 1), "queries measured: " + devReport.rows.size());
+            if (archive.withRealdocs) {
+                // Issue 5's targets, asserted where they hold (QUALITY.md "Search relevance"): nDCG@10 ≥ 0.85 on
+                // the development set, and hetong clearly above the baseline on both sets. P@10 ≥ 0.9 is not
+                // met yet (0.895 on 2026-11-27) and is not asserted.
+                double devNdcg = devReport.average(RelevanceReport.Row::hetongNdcg);
+                assertTrue(devNdcg >= MIN_NDCG, String.format("development nDCG@10 %.3f is below issue 5's %.2f", devNdcg, MIN_NDCG));
+                for (RelevanceReport r : List.of(devReport, heldOutReport)) {
+                    double p = r.average(RelevanceReport.Row::hetongP) - r.average(RelevanceReport.Row::baselineP);
+                    double n = r.average(RelevanceReport.Row::hetongNdcg) - r.average(RelevanceReport.Row::baselineNdcg);
+                    assertTrue(p >= MIN_MARGIN && n >= MIN_MARGIN, String.format(
+                            "%s: hetong is %+.3f P@10 and %+.3f nDCG@10 against the baseline; issue 5 wants it clearly above (≥ %.2f)",
+                            r.name, p, n, MIN_MARGIN));
+                }
+            }
         }
     }
 
