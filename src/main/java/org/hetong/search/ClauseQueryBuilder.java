@@ -290,9 +290,12 @@ public final class ClauseQueryBuilder {
      */
     private Query withParagraph(Query article, String paragraph) {
         String digits = paragraph.replaceAll("[（）()]", "");
+        if (article == null || digits.isEmpty()) {
+            return null; // 第9条第（）款: no number
+        }
         int n = digits.chars().allMatch(Character::isDigit) ? Integer.parseInt(java.text.Normalizer.normalize(digits,
                 java.text.Normalizer.Form.NFKC)) : org.hetong.understand.ChineseNumerals.parse(digits);
-        if (article == null || n < 1 || n > 99) {
+        if (n < 1 || n > 99) {
             return null;
         }
         String[] units = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
