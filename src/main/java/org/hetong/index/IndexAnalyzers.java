@@ -15,10 +15,13 @@ public final class IndexAnalyzers {
     private final Analyzer perField;
 
     /**
-     * Bumped when the code of hetong's own analysis components, or what is indexed in a field, changes
-     * (3: clause ids as doc values, for stable ties); an index written otherwise is rebuilt at start.
+     * Bumped when the code of hetong's own analysis components, or what is indexed in a field, or how
+     * it scores changes (3: clause ids as doc values, for stable ties; 4: BM25 b = 0.5, see
+     * {@link ClauseSimilarity} — the SolrCloud configset's schema name carries this fingerprint, so a
+     * collection made with the old scoring is refused until its configset is regenerated); an index
+     * written otherwise is rebuilt at start.
      */
-    private static final String COMPONENTS_VERSION = "3";
+    private static final String COMPONENTS_VERSION = "4";
     private static final java.util.List<String> INDEX_FILES = java.util.List.of("analyzers.txt", "stopwords-punctuation.txt",
             "quote-marks.txt", "legal-terms.txt", "thuocl-terms.txt");
     private final String fingerprint;

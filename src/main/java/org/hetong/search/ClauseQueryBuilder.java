@@ -46,8 +46,11 @@ public final class ClauseQueryBuilder {
     private static final float PARTS_BOOST = 0.5f;
     private static final float TYPE_BOOST = 1.5f;
     private static final float CONCEPT_BOOST = 0.3f;
+    private static final float PAIRS_BOOST = 0.2f;
     private static final java.util.regex.Pattern ARTICLE_PART = java.util.regex.Pattern.compile(
-            "(第[0-9０-９零〇一二三四五六七八九十百千两]{1,7}条)第[0-9０-９零〇一二三四五六七八九十百（）()]{1,6}[款项]");
+            "(第[0-9０-９零〇一二三四五六七八九十百千两]{1,7}条)第([0-9０-９零〇一二三四五六七八九十百（）()]{1,6})[款项]");
+    /** Among the articles a paragraph reference names, those that have such a paragraph: a little above the rest. */
+    private static final float PARAGRAPH_BOOST = 1f;
     /** Words within a phrase may stand this far apart for the looser match (权利义务 ~ 权利和义务). */
     private static final int NEAR_SLOP = 2;
     /**
@@ -87,7 +90,12 @@ public final class ClauseQueryBuilder {
         b.add(hasPositive ? main : new MatchAllDocsQuery(), hasPositive ? BooleanClause.Occur.MUST : BooleanClause.Occur.FILTER);
         if (hasPositive) {
             for (String type : typesNamedBy(node)) {
-                b.add(new BoostQuery(new TermQuery(new Term(IndexFields.CLAUSE_TYPE, type)), TYPE_BOOST), BooleanClause.Occur.SHOULD);
+                Query ofType = new TermQuery(new Term(IndexFields.CLAUSE_TYPE, type));
+                b.add(new BoostQuery(ofType, TYPE_BOOST), BooleanClause.Occur.SHOULD);
+                // In a clause of the type the query names, the words count twice: the warranty article's 质保期
+                // above a payment clause's passing mention of it.
+                b.add(new BooleanQuery.Builder().add(ofType, BooleanClause.Occur.FILTER).add(main, BooleanClause.Occur.MUST).build(),
+                        BooleanClause.Occur.SHOULD);
             }
         }
         addFilter(b, "type", request.type());
@@ -255,12 +263,17 @@ public final class ClauseQueryBuilder {
         if (!quoted) {
             added += add(b, precise.createPhraseQuery(IndexFields.TEXT, text, NEAR_SLOP), NEAR_BOOST);
             added += add(b, allParts(text), PARTS_BOOST);
+            if (!rewritten(text)) {
+                added += add(b, mostPairs(text), PAIRS_BOOST);
+            }
             // A short word that names a clause type (质保期 → 质量保证/保修, 赔偿责任上限 → 责任限制) also
             // matches clauses of that type worded otherwise (保修期限为十二个月, 以合同总价为限), ranked lowest.
             // 第9条第3款: the paragraph is inside article 9, which is found by its number.
             java.util.regex.Matcher article = ARTICLE_PART.matcher(text);
             if (article.matches()) {
-                added += add(b, precise.createPhraseQuery(IndexFields.HEADING, article.group(1)), HEADING_BOOST);
+                Query heading = precise.createPhraseQuery(IndexFields.HEADING, article.group(1));
+                added += add(b, heading, HEADING_BOOST);
+                added += add(b, withParagraph(heading, article.group(2)), PARAGRAPH_BOOST);
             }
             for (String type : conceptTypes(text)) {
                 added += add(b, new TermQuery(new Term(IndexFields.CLAUSE_TYPE, type)), CONCEPT_BOOST);
@@ -268,6 +281,32 @@ public final class ClauseQueryBuilder {
         }
         // Punctuation alone analyses to nothing: it matches nothing rather than everything.
         return added == 0 ? new MatchNoDocsQuery("no searchable characters in '" + text + "'") : b.build();
+    }
+
+    /**
+     * Clauses of {@code article} whose text has a list marker for paragraph {@code paragraph}: for 第9条第3款,
+     * article 9 with a "3." or "（三）" — a lone numeral, which the bigram field keeps as a token of its own
+     * (三年 is the pair 三年, not 三). Null when the number is not one.
+     */
+    private Query withParagraph(Query article, String paragraph) {
+        String digits = paragraph.replaceAll("[（）()]", "");
+        if (article == null || digits.isEmpty()) {
+            return null; // 第9条第（）款: no number
+        }
+        int n = digits.chars().allMatch(Character::isDigit) ? Integer.parseInt(java.text.Normalizer.normalize(digits,
+                java.text.Normalizer.Form.NFKC)) : org.hetong.understand.ChineseNumerals.parse(digits);
+        if (n < 1 || n > 99) {
+            return null;
+        }
+        String[] units = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+        String chinese = n < 10 ? units[n] : (n / 10 == 1 ? "" : units[n / 10]) + "十" + units[n % 10];
+        BooleanQuery.Builder markers = new BooleanQuery.Builder();
+        for (String marker : List.of(Integer.toString(n), chinese)) {
+            for (String t : bigramsOf(marker)) {
+                markers.add(new TermQuery(new Term(IndexFields.TEXT_BIGRAM, t)), BooleanClause.Occur.SHOULD);
+            }
+        }
+        return new BooleanQuery.Builder().add(article, BooleanClause.Occur.FILTER).add(markers.build(), BooleanClause.Occur.MUST).build();
     }
 
     /** Every part of a word (as SmartCN splits it) near each other in the clause, or null for a one-part word. */
@@ -312,6 +351,47 @@ public final class ClauseQueryBuilder {
             spans.add(terms.size() == 1 ? terms.get(0) : new SpanNearQuery(terms.toArray(new SpanQuery[0]), 0, true));
         }
         return new SpanNearQuery(spans.toArray(new SpanQuery[0]), PARTS_WINDOW, false);
+    }
+
+    /**
+     * Half or more of a word's character pairs anywhere in the clause, ranked below every other match:
+     * a word no clause has whole, nor in parts close together, still finds the clauses with its rarest
+     * pairs (付款节点 → 付款 …, 预付款 → 预付 …), as a character index would. Null for a word of fewer than
+     * two pairs.
+     */
+    private Query mostPairs(String text) {
+        List<String> pairs = bigramsOf(text).stream().distinct().toList();
+        if (pairs.size() < 2) {
+            return null;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String pair : pairs) {
+            b.add(new TermQuery(new Term(IndexFields.TEXT_BIGRAM, pair)), BooleanClause.Occur.SHOULD);
+        }
+        return b.setMinimumNumberShouldMatch(Math.max(1, pairs.size() / 2)).build();
+    }
+
+    /**
+     * Whether a synonym rule replaces the word (智慧财产权 => 知识产权): its own characters are then not what
+     * is looked for, and their pairs (财产) would find and highlight other words.
+     */
+    private boolean rewritten(String text) {
+        return !termsOf(precise.getAnalyzer(), text).containsAll(termsOf(literal.getAnalyzer(), text));
+    }
+
+    private static List<String> termsOf(Analyzer analyzer, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(IndexFields.TEXT, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     private List<String> bigramsOf(String piece) {

@@ -10,14 +10,18 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The judged query set of {@code src/test/resources/relevance/queries.tsv}: documents (aliases for
- * paths), queries as typed, and graded judgments naming clauses by document and number. The file's
- * header explains the format; every malformed line fails with its line number.
+ * A judged query set: the development set {@code src/test/resources/relevance/queries.tsv} or the
+ * held-out set {@code heldout.tsv} beside it, with documents (aliases for paths), queries as typed,
+ * and graded judgments naming clauses by document and number. The development set's header explains
+ * the format; every malformed line fails with its file and line number.
  *
  * <p>Not for: resolving clauses against an archive ({@link JudgmentResolver} does that).
  */
 record JudgedQueries(Map<String, List<String>> documents, List<Query> queries) {
+    /** The development set: the queries the ranking was tuned on. */
     static final String RESOURCE = "/relevance/queries.tsv";
+    /** The held-out set: queries written after that tuning, to test whether it carries over. */
+    static final String HELD_OUT = "/relevance/heldout.tsv";
 
     JudgedQueries {
         documents = Map.copyOf(documents);
@@ -34,14 +38,23 @@ record JudgedQueries(Map<String, List<String>> documents, List<Query> queries) {
     /** A graded clause: 2 exactly what was asked, 1 partly relevant. */
     record Judgment(int grade, String document, String clause, String reason, int line) {}
 
+    /** The development set. */
     static JudgedQueries load() throws IOException {
-        try (InputStream in = JudgedQueries.class.getResourceAsStream(RESOURCE)) {
-            Objects.requireNonNull(in, "the judged query set " + RESOURCE + " is not on the test class path");
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        return load(RESOURCE);
+    }
+
+    static JudgedQueries load(String resource) throws IOException {
+        try (InputStream in = JudgedQueries.class.getResourceAsStream(resource)) {
+            Objects.requireNonNull(in, "the judged query set " + resource + " is not on the test class path");
+            return parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 
     static JudgedQueries parse(String text) {
+        return parse(RESOURCE, text);
+    }
+
+    static JudgedQueries parse(String resource, String text) {
         Map<String, List<String>> documents = new LinkedHashMap<>();
         List<Query> queries = new ArrayList<>();
         String id = null;
@@ -58,29 +71,29 @@ record JudgedQueries(Map<String, List<String>> documents, List<Query> queries) {
             String[] f = raw.split("\t", -1);
             switch (f[0]) {
                 case "doc" -> {
-                    require(f.length >= 3, line, "a document line is: doc, alias, path [, path …]");
-                    require(!documents.containsKey(f[1]), line, "document alias " + f[1] + " is defined twice");
+                    require(resource, f.length >= 3, line, "a document line is: doc, alias, path [, path …]");
+                    require(resource, !documents.containsKey(f[1]), line, "document alias " + f[1] + " is defined twice");
                     documents.put(f[1], List.of(java.util.Arrays.copyOfRange(f, 2, f.length)));
                 }
                 case "query" -> {
-                    require(f.length == 4 && !f[3].isBlank(), line, "a query line is: query, id, category, query text");
+                    require(resource, f.length == 4 && !f[3].isBlank(), line, "a query line is: query, id, category, query text");
                     if (id != null) {
                         queries.add(new Query(id, category, query, judgments));
                     }
                     String newId = f[1];
-                    require(queries.stream().noneMatch(q -> q.id().equals(newId)), line, "query id " + newId + " is used twice");
+                    require(resource, queries.stream().noneMatch(q -> q.id().equals(newId)), line, "query id " + newId + " is used twice");
                     id = newId;
                     category = f[2];
                     query = f[3];
                     judgments = new ArrayList<>();
                 }
                 case "1", "2" -> {
-                    require(id != null, line, "a judgment comes after its query line");
-                    require(f.length == 4 && !f[3].isBlank(), line, "a judgment is: grade, document alias, clause, reason");
-                    require(documents.containsKey(f[1]), line, "unknown document alias " + f[1] + "; define it with a doc line");
+                    require(resource, id != null, line, "a judgment comes after its query line");
+                    require(resource, f.length == 4 && !f[3].isBlank(), line, "a judgment is: grade, document alias, clause, reason");
+                    require(resource, documents.containsKey(f[1]), line, "unknown document alias " + f[1] + "; define it with a doc line");
                     judgments.add(new Judgment(Integer.parseInt(f[0]), f[1], f[2], f[3], line));
                 }
-                default -> throw new IllegalArgumentException(RESOURCE + " line " + line + ": unknown line kind '" + f[0]
+                default -> throw new IllegalArgumentException(resource + " line " + line + ": unknown line kind '" + f[0]
                         + "' (expected doc, query, 1 or 2)");
             }
         }
@@ -90,9 +103,9 @@ record JudgedQueries(Map<String, List<String>> documents, List<Query> queries) {
         return new JudgedQueries(documents, queries);
     }
 
-    private static void require(boolean condition, int line, String message) {
+    private static void require(String resource, boolean condition, int line, String message) {
         if (!condition) {
-            throw new IllegalArgumentException(RESOURCE + " line " + line + ": " + message);
+            throw new IllegalArgumentException(resource + " line " + line + ": " + message);
         }
     }
 }

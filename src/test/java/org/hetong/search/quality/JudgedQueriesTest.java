@@ -24,4 +24,16 @@ class JudgedQueriesTest {
             assertEquals(0, q.judgments().stream().filter(j -> j.reason().isBlank()).count(), q.id() + " has a judgment without reason");
         }
     }
+
+    @Test
+    void theHeldOutSetHasAtLeastTwentyFiveQueriesEachWithARelevantClauseAndIdsOfItsOwn() throws IOException {
+        JudgedQueries heldOut = JudgedQueries.load(JudgedQueries.HELD_OUT);
+        JudgedQueries development = JudgedQueries.load();
+        assertTrue(heldOut.queries().size() >= RelevanceEvaluation.MIN_HELD_OUT_QUERIES, "queries: " + heldOut.queries().size());
+        for (JudgedQueries.Query q : heldOut.queries()) {
+            assertTrue(q.judgments().stream().anyMatch(j -> j.grade() > 0), q.id() + " has no relevant clause");
+            assertTrue(development.queries().stream().noneMatch(d -> d.id().equals(q.id()) || d.text().equals(q.text())),
+                    q.id() + " " + q.text() + " is also in the development set");
+        }
+    }
 }

@@ -16,18 +16,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Search relevance of hetong against a plain StandardAnalyzer index of the same clauses, on our
- * judged query set ({@code src/test/resources/relevance/queries.tsv}), in one run:
- * {@code mvn -B test -Dtest=RelevanceEvaluation}.
+ * Search relevance of hetong against a plain StandardAnalyzer index of the same clauses, on our two
+ * judged query sets, in one run: {@code mvn -B test -Dtest=RelevanceEvaluation}. The development set
+ * ({@code src/test/resources/relevance/queries.tsv}) is the one the ranking was tuned on; the
+ * held-out set ({@code heldout.tsv}) was written and judged afterwards, before any ranking was looked
+ * at, so it shows whether a ranking change carries over to queries nobody tuned for. Each set is
+ * measured and printed on its own, then both together.
  *
  * <p>It builds a real archive of sample-docs and ../shared/realdocs (judgments on realdocs are
  * dropped, with a note, when that folder is absent), runs every query on hetong and on the
  * baseline, prints P@10 and nDCG@10 per query and on average with hetong's wrong and missing
  * clauses, checks the behaviours issue 5 names, and prints the block for QUALITY.md.
  *
- * <p>It asserts only what holds today: the set loads, has at least 40 queries, and every judged
- * clause exists. The issue's targets (P@10 ≥ 0.9, nDCG@10 ≥ 0.85, clearly above the baseline) are
- * recorded in QUALITY.md and become assertions when met.
+ * <p>It asserts what holds: the sets load (at least 40 development and 25 held-out queries), every
+ * judged clause exists, and — with ../shared/realdocs present — issue 5's targets that are met:
+ * nDCG@10 ≥ 0.85 on the development set and hetong clearly above the baseline (≥ 0.05 in P@10 and in
+ * nDCG@10) on both sets. P@10 ≥ 0.9 is not met yet (QUALITY.md "Search relevance") and not asserted.
  *
  * <p>A grouped hit ("N similar" template clauses) counts as its clauses in order, the one shown
  * first: grouping neither helps nor hurts the measure. {@code -Drelevance.dump=FILE} writes every
@@ -37,15 +41,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RelevanceEvaluation {
     static final int MIN_QUERIES = 40;
+    static final int MIN_HELD_OUT_QUERIES = 25;
+    /** Issue 5's nDCG@10 target, met on the development set since 2026-11-27. */
+    static final double MIN_NDCG = 0.85;
+    /** "Clearly above the baseline": by at least this much, in P@10 and in nDCG@10. */
+    static final double MIN_MARGIN = 0.05;
 
     @TempDir
     Path data;
 
     @Test
     void judgedQueriesAreMeasuredOnHetongAndOnTheStandardAnalyzerBaseline() throws IOException, QuerySyntaxException {
-        JudgedQueries set = JudgedQueries.load();
-        assertTrue(set.queries().size() >= MIN_QUERIES, "the judged set has " + set.queries().size()
+        JudgedQueries development = JudgedQueries.load(JudgedQueries.RESOURCE);
+        JudgedQueries heldOut = JudgedQueries.load(JudgedQueries.HELD_OUT);
+        assertTrue(development.queries().size() >= MIN_QUERIES, "the development set has " + development.queries().size()
                 + " queries; issue 5 asks for at least " + MIN_QUERIES);
+        assertTrue(heldOut.queries().size() >= MIN_HELD_OUT_QUERIES, "the held-out set has " + heldOut.queries().size()
+                + " queries; it should have at least " + MIN_HELD_OUT_QUERIES);
 
         try (RelevanceArchive archive = RelevanceArchive.build(data)) {
             System.out.printf("archive built in %.1f s: %d indexed clauses%s%n", archive.buildMillis / 1000.0, archive.units.size(),
@@ -57,39 +69,68 @@ class RelevanceEvaluation {
                 System.out.println("clauses written to " + dump);
             }
 
-            JudgmentResolver resolver = new JudgmentResolver(archive, set);
-            assertEquals(List.of(), resolver.errors, "every judged clause must exist in the archive");
-
-            RelevanceReport report = new RelevanceReport(resolver, Boolean.getBoolean("relevance.verbose"));
+            boolean verbose = Boolean.getBoolean("relevance.verbose");
+            JudgmentResolver devLabels = new JudgmentResolver(archive, development);
+            JudgmentResolver heldOutLabels = new JudgmentResolver(archive, heldOut);
+            assertEquals(List.of(), devLabels.errors, "every judged clause of queries.tsv must exist in the archive");
+            assertEquals(List.of(), heldOutLabels.errors, "every judged clause of heldout.tsv must exist in the archive");
+            RelevanceReport devReport = new RelevanceReport("development (queries.tsv)", devLabels, verbose);
+            RelevanceReport heldOutReport = new RelevanceReport("held-out (heldout.tsv)", heldOutLabels, verbose);
             try (BaselineSearch baseline = new BaselineSearch(archive.units)) {
-                for (JudgmentResolver.ResolvedQuery q : resolver.queries) {
-                    if (q.relevant() == 0) {
-                        report.skipped.add(q.query().id() + " " + q.query().text() + ": "
-                                + (q.dropped() > 0 ? "all its judged clauses are in ../shared/realdocs, which is absent"
-                                : "no relevant clause judged"));
-                        continue;
-                    }
-                    List<String> ranked = new ArrayList<>();
-                    long total = hetong(archive, q.query().text(), ranked);
-                    report.rows.add(new RelevanceReport.Row(q, ranked, total, baseline.search(q.query().text(), RelevanceReport.K)));
-                }
+                measure(archive, baseline, devLabels, devReport);
+                measure(archive, baseline, heldOutLabels, heldOutReport);
                 baseline.rejected.forEach(r -> System.out.println("baseline parser rejected (scored 0): " + r));
             }
+            RelevanceReport all = RelevanceReport.combined("both sets", List.of(devReport, heldOutReport));
             List<SearchBehaviourChecks.Check> checks = new SearchBehaviourChecks(archive.services.search, archive).run();
 
-            System.out.println();
-            System.out.println(report.table());
-            System.out.println(report.averages());
+            for (RelevanceReport r : List.of(devReport, heldOutReport)) {
+                System.out.println("\n==== " + r.name + " ====");
+                System.out.println(r.table());
+            }
+            for (RelevanceReport r : List.of(devReport, heldOutReport, all)) {
+                System.out.println(r.averages());
+            }
             for (SearchBehaviourChecks.Check c : checks) {
                 System.out.println((c.passed() ? "[ok]   " : "[FAIL] ") + c.name() + ": " + c.detail());
             }
-            String markdown = report.markdown(archive.withRealdocs, checks);
+            String markdown = RelevanceReport.markdown(archive.withRealdocs, checks, devReport, heldOutReport, all);
             System.out.println("\n---- for QUALITY.md (## Search relevance) ----\n" + markdown + "----");
             String out = System.getProperty("relevance.markdown");
             if (out != null && !out.isBlank()) {
                 Files.writeString(Path.of(out), markdown);
             }
-            assertTrue(report.rows.size() >= (archive.withRealdocs ? MIN_QUERIES : 1), "queries measured: " + report.rows.size());
+            assertTrue(devReport.rows.size() >= (archive.withRealdocs ? MIN_QUERIES : 1), "queries measured: " + devReport.rows.size());
+            if (archive.withRealdocs) {
+                // Issue 5's targets, asserted where they hold (QUALITY.md "Search relevance"): nDCG@10 ≥ 0.85 on
+                // the development set, and hetong clearly above the baseline on both sets. P@10 ≥ 0.9 is not
+                // met yet (0.895 on 2026-11-27) and is not asserted.
+                double devNdcg = devReport.average(RelevanceReport.Row::hetongNdcg);
+                assertTrue(devNdcg >= MIN_NDCG, String.format("development nDCG@10 %.3f is below issue 5's %.2f", devNdcg, MIN_NDCG));
+                for (RelevanceReport r : List.of(devReport, heldOutReport)) {
+                    double p = r.average(RelevanceReport.Row::hetongP) - r.average(RelevanceReport.Row::baselineP);
+                    double n = r.average(RelevanceReport.Row::hetongNdcg) - r.average(RelevanceReport.Row::baselineNdcg);
+                    assertTrue(p >= MIN_MARGIN && n >= MIN_MARGIN, String.format(
+                            "%s: hetong is %+.3f P@10 and %+.3f nDCG@10 against the baseline; issue 5 wants it clearly above (≥ %.2f)",
+                            r.name, p, n, MIN_MARGIN));
+                }
+            }
+        }
+    }
+
+    /** Runs every query of one set on hetong and on the baseline into {@code report}. */
+    private static void measure(RelevanceArchive archive, BaselineSearch baseline, JudgmentResolver resolver,
+                                RelevanceReport report) throws IOException, QuerySyntaxException {
+        for (JudgmentResolver.ResolvedQuery q : resolver.queries) {
+            if (q.relevant() == 0) {
+                report.skipped.add(q.query().id() + " " + q.query().text() + ": "
+                        + (q.dropped() > 0 ? "all its judged clauses are in ../shared/realdocs, which is absent"
+                        : "no relevant clause judged"));
+                continue;
+            }
+            List<String> ranked = new ArrayList<>();
+            long total = hetong(archive, q.query().text(), ranked);
+            report.rows.add(new RelevanceReport.Row(q, ranked, total, baseline.search(q.query().text(), RelevanceReport.K)));
         }
     }
 

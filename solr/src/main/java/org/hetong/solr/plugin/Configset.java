@@ -17,6 +17,7 @@ import org.apache.lucene.analysis.TokenizerFactory;
 import org.hetong.config.ConfigException;
 import org.hetong.config.ConfigFiles;
 import org.hetong.index.AnalyzerFactory;
+import org.hetong.index.ClauseSimilarity;
 import org.hetong.index.IndexAnalyzers;
 import org.hetong.index.IndexFields;
 import org.hetong.solr.SolrClauseIndex;
@@ -180,7 +181,17 @@ public final class Configset {
                   <fieldType name="string" class="solr.StrField" sortMissingLast="true"/>
                   <fieldType name="plong" class="solr.LongPointField"/>
                   <fieldType name="pint" class="solr.IntPointField"/>
-                """.formatted(schemaName) + fieldTypes + f + "</schema>\n";
+                """.formatted(schemaName) + fieldTypes + f + similarity() + "</schema>\n";
+    }
+
+    /** hetong's scoring ({@link ClauseSimilarity}: BM25 with its k1 and b), so both backends score alike. */
+    private static String similarity() {
+        return """
+                  <similarity class="solr.BM25SimilarityFactory">
+                    <float name="k1">%s</float>
+                    <float name="b">%s</float>
+                  </similarity>
+                """.formatted(ClauseSimilarity.K1, ClauseSimilarity.B);
     }
 
     private static void field(StringBuilder b, String name, String type, boolean indexed, boolean stored, boolean docValues,

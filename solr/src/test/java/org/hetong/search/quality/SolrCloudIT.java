@@ -65,7 +65,8 @@ class SolrCloudIT {
     private MiniSolrCloudCluster cluster;
     private RelevanceArchive embedded;
     private RelevanceArchive cloud;
-    private JudgedQueries judged;
+    /** The development set and the held-out set: both must rank alike on both backends. */
+    private List<JudgedQueries> judged;
     private List<String> collectionsBeforeRebuild;
     private List<String> urls;
 
@@ -103,7 +104,7 @@ class SolrCloudIT {
         cloud.services.reindexer.rebuild(n -> {});
         System.out.printf("rebuilt: embedded %.1f s, SolrCloud (new collection, alias switched) %.1f s%n", embeddedRebuild / 1e9,
                 (System.nanoTime() - started) / 1e9);
-        judged = JudgedQueries.load();
+        judged = List.of(JudgedQueries.load(JudgedQueries.RESOURCE), JudgedQueries.load(JudgedQueries.HELD_OUT));
     }
 
     @AfterAll
@@ -226,37 +227,39 @@ class SolrCloudIT {
     @Test
     @Order(3)
     void judgedQueriesGiveTheSameResultsWithinTiesOnBothBackends() throws IOException, QuerySyntaxException {
-        JudgmentResolver resolver = new JudgmentResolver(embedded, judged);
-        assertEquals(List.of(), resolver.errors, "every judged clause must exist in the archive");
-        RelevanceReport lucene = new RelevanceReport(resolver, false);
-        RelevanceReport solr = new RelevanceReport(resolver, false);
+        RelevanceReport lucene = new RelevanceReport("embedded", null, false);
+        RelevanceReport solr = new RelevanceReport("solrcloud", null, false);
         int identical = 0;
         int withinTies = 0;
         long embeddedMillis = 0;
         long cloudMillis = 0;
         List<String> differing = new ArrayList<>();
-        for (JudgmentResolver.ResolvedQuery q : resolver.queries) {
-            if (q.relevant() == 0) {
-                continue;
-            }
-            SearchRequest request = new SearchRequest(q.query().text(), null, null, null, null, null, 1, RelevanceReport.K, null);
-            SearchResult a = embedded.services.search.search(request);
-            SearchResult b = cloud.services.search.search(request);
-            embeddedMillis += a.tookMs();
-            cloudMillis += b.tookMs();
-            lucene.rows.add(new RelevanceReport.Row(q, expanded(a), a.total(), List.of()));
-            solr.rows.add(new RelevanceReport.Row(q, expanded(b), b.total(), List.of()));
-            if (expanded(a).equals(expanded(b))) {
-                identical++;
-                withinTies++;
-            } else if (a.total() == b.total() && sameWithinTies(a.hits(), b.hits())) {
-                withinTies++;
-            } else {
-                differing.add(q.query().id() + " " + q.query().text() + "\n    embedded " + describe(a) + "\n    solrcloud " + describe(b));
+        for (JudgedQueries set : judged) {
+            JudgmentResolver resolver = new JudgmentResolver(embedded, set);
+            assertEquals(List.of(), resolver.errors, "every judged clause must exist in the archive");
+            for (JudgmentResolver.ResolvedQuery q : resolver.queries) {
+                if (q.relevant() == 0) {
+                    continue;
+                }
+                SearchRequest request = new SearchRequest(q.query().text(), null, null, null, null, null, 1, RelevanceReport.K, null);
+                SearchResult a = embedded.services.search.search(request);
+                SearchResult b = cloud.services.search.search(request);
+                embeddedMillis += a.tookMs();
+                cloudMillis += b.tookMs();
+                lucene.rows.add(new RelevanceReport.Row(q, expanded(a), a.total(), List.of()));
+                solr.rows.add(new RelevanceReport.Row(q, expanded(b), b.total(), List.of()));
+                if (expanded(a).equals(expanded(b))) {
+                    identical++;
+                    withinTies++;
+                } else if (a.total() == b.total() && sameWithinTies(a.hits(), b.hits())) {
+                    withinTies++;
+                } else {
+                    differing.add(q.query().id() + " " + q.query().text() + "\n    embedded " + describe(a) + "\n    solrcloud " + describe(b));
+                }
             }
         }
         int measured = lucene.rows.size();
-        System.out.printf("judged queries: %d; identical rankings %d, same within ties %d%n", measured, identical, withinTies);
+        System.out.printf("judged queries (development + held-out): %d; identical rankings %d, same within ties %d%n", measured, identical, withinTies);
         System.out.printf("embedded : P@10 %.3f  nDCG@10 %.3f%n", lucene.average(RelevanceReport.Row::hetongP),
                 lucene.average(RelevanceReport.Row::hetongNdcg));
         System.out.printf("solrcloud: P@10 %.3f  nDCG@10 %.3f%n", solr.average(RelevanceReport.Row::hetongP),

@@ -1,0 +1,47 @@
+package org.hetong.search;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.hetong.config.ConfigFiles;
+import org.hetong.index.IndexAnalyzers;
+import org.junit.jupiter.api.Test;
+
+class ClauseQueryBuilderTest {
+    private static final ClauseQueryBuilder BUILDER =
+            new ClauseQueryBuilder(new IndexAnalyzers(ConfigFiles.fromDirectory(Path.of("index-config"))), null);
+
+    private static String query(String text) throws QuerySyntaxException {
+        return BUILDER.build(new SearchRequest(text, null, null, null, null, null, 1, 10, null)).toString();
+    }
+
+    @Test
+    void aWordNoClauseHasWholeIsAlsoLookedForByHalfOfItsCharacterPairs() throws QuerySyntaxException {
+        String q = query("付款节点");
+        assertTrue(java.util.regex.Pattern.compile("text_bigram:付款 text_bigram:款节 text_bigram:节点\\)~1").matcher(q).find(), q);
+    }
+
+    @Test
+    void aWordASynonymRuleReplacesIsNotLookedForByItsOwnCharacterPairs() throws QuerySyntaxException {
+        String q = query("智慧財產權");
+        assertTrue(q.contains("知识产权"), q);
+        // No "half of the pairs" clause (…)~2: 财产 alone would be found and highlighted in other words.
+        assertFalse(java.util.regex.Pattern.compile("\\)~\\d").matcher(q).find(), q);
+    }
+
+    @Test
+    void englishSynonymsAreAppliedBeforeStemming() throws QuerySyntaxException {
+        String q = query("indemnification");
+        // Porter: indemnification → indemnif, indemnity → indemn, indemnify → indemnifi; the synonyms join them.
+        for (String stem : new String[] {"indemnif", "indemn", "indemnifi"}) {
+            assertTrue(java.util.regex.Pattern.compile("text:" + stem + "(?![a-z])").matcher(q).find(), stem + " in " + q);
+        }
+    }
+
+    @Test
+    void aParagraphReferenceWithoutANumberIsNotAnError() throws QuerySyntaxException {
+        assertFalse(query("第9条第（）款").isEmpty());
+        assertTrue(query("第9条第3款").contains("text_bigram:三"), "articles 9 with a third paragraph rank first");
+    }
+}
