@@ -16,6 +16,7 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queries.spans.SpanNearQuery;
 import org.apache.lucene.queries.spans.SpanQuery;
 import org.apache.lucene.queries.spans.SpanTermQuery;
@@ -47,6 +48,8 @@ public final class ClauseQueryBuilder {
     private static final float TYPE_BOOST = 1.5f;
     private static final float CONCEPT_BOOST = 0.3f;
     private static final float PAIRS_BOOST = 0.2f;
+    /** The words' score in a clause of a type the query names is multiplied by this. */
+    private static final float WORDS_IN_NAMED_TYPE = 2f;
     private static final java.util.regex.Pattern ARTICLE_PART = java.util.regex.Pattern.compile(
             "(第[0-9０-９零〇一二三四五六七八九十百千两]{1,7}条)第([0-9０-９零〇一二三四五六七八九十百（）()]{1,6})[款项]");
     /** Among the articles a paragraph reference names, those that have such a paragraph: a little above the rest. */
@@ -87,17 +90,22 @@ public final class ClauseQueryBuilder {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         Query main = toQuery(node);
         boolean hasPositive = main != null;
-        b.add(hasPositive ? main : new MatchAllDocsQuery(), hasPositive ? BooleanClause.Occur.MUST : BooleanClause.Occur.FILTER);
         if (hasPositive) {
-            for (String type : typesNamedBy(node)) {
-                Query ofType = new TermQuery(new Term(IndexFields.CLAUSE_TYPE, type));
-                b.add(new BoostQuery(ofType, TYPE_BOOST), BooleanClause.Occur.SHOULD);
+            java.util.Set<String> named = typesNamedBy(node);
+            if (!named.isEmpty()) {
+                BooleanQuery.Builder ofNamedType = new BooleanQuery.Builder();
+                for (String type : named) {
+                    Query ofType = new TermQuery(new Term(IndexFields.CLAUSE_TYPE, type));
+                    ofNamedType.add(ofType, BooleanClause.Occur.SHOULD);
+                    b.add(new BoostQuery(ofType, TYPE_BOOST), BooleanClause.Occur.SHOULD);
+                }
                 // In a clause of the type the query names, the words count twice: the warranty article's 质保期
-                // above a payment clause's passing mention of it.
-                b.add(new BooleanQuery.Builder().add(ofType, BooleanClause.Occur.FILTER).add(main, BooleanClause.Occur.MUST).build(),
-                        BooleanClause.Occur.SHOULD);
+                // above a payment clause's passing mention of it. A clause has one type, so doubling the score
+                // of the words is adding them a second time, without matching them a second time.
+                main = FunctionScoreQuery.boostByQuery(main, ofNamedType.build(), WORDS_IN_NAMED_TYPE);
             }
         }
+        b.add(hasPositive ? main : new MatchAllDocsQuery(), hasPositive ? BooleanClause.Occur.MUST : BooleanClause.Occur.FILTER);
         addFilter(b, "type", request.type());
         addFilter(b, "kind", request.kind());
         addFilter(b, "party", request.party());
