@@ -82,13 +82,26 @@ public final class ClauseQueryBuilder {
 
     /** The query for the request's query text and filters; a syntax error says what is wrong. */
     public Query build(SearchRequest request) throws QuerySyntaxException {
-        return build(QueryParser.parse(request.query()), request);
+        return build(request, false);
+    }
+
+    /**
+     * The query for the request; {@code relaxed}, each unquoted word of three or more characters also
+     * matches clauses with half or more of its character pairs, ranked below every other match — for
+     * when the words as written find too little ({@link SearchService#RELAX_BELOW}).
+     */
+    public Query build(SearchRequest request, boolean relaxed) throws QuerySyntaxException {
+        return build(QueryParser.parse(request.query()), request, relaxed);
     }
 
     /** The query for {@code node}, plus the request's own filters. */
     Query build(QueryNode node, SearchRequest request) throws QuerySyntaxException {
+        return build(node, request, false);
+    }
+
+    private Query build(QueryNode node, SearchRequest request, boolean relaxed) throws QuerySyntaxException {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        Query main = toQuery(node);
+        Query main = toQuery(node, relaxed);
         boolean hasPositive = main != null;
         if (hasPositive) {
             java.util.Set<String> named = typesNamedBy(node);
@@ -117,15 +130,15 @@ public final class ClauseQueryBuilder {
     }
 
     /** Null when the node has nothing that scores (only filters or exclusions). */
-    private Query toQuery(QueryNode node) throws QuerySyntaxException {
+    private Query toQuery(QueryNode node, boolean relaxed) throws QuerySyntaxException {
         if (node instanceof QueryNode.Text text) {
-            return textQuery(text.text(), text.quoted());
+            return textQuery(text.text(), text.quoted(), relaxed);
         }
         if (node instanceof QueryNode.Filter filter) {
             return filterQuery(filter.field(), filter.value());
         }
         if (node instanceof QueryNode.Not not) {
-            Query inner = toQuery(not.node());
+            Query inner = toQuery(not.node(), false);
             BooleanQuery.Builder b = new BooleanQuery.Builder();
             b.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
             if (inner != null) {
@@ -136,7 +149,7 @@ public final class ClauseQueryBuilder {
         if (node instanceof QueryNode.Or or) {
             BooleanQuery.Builder b = new BooleanQuery.Builder();
             for (QueryNode option : or.nodes()) {
-                Query q = toQuery(option);
+                Query q = toQuery(option, relaxed);
                 if (q != null) {
                     b.add(q, BooleanClause.Occur.SHOULD);
                 }
@@ -156,14 +169,14 @@ public final class ClauseQueryBuilder {
         BooleanClause.Occur wordOccur = words >= 2 ? BooleanClause.Occur.SHOULD : BooleanClause.Occur.MUST;
         for (QueryNode part : nodes) {
             if (part instanceof QueryNode.Not not) {
-                Query inner = toQuery(not.node());
+                Query inner = toQuery(not.node(), false);
                 if (inner != null) {
                     b.add(inner, BooleanClause.Occur.MUST_NOT);
                 }
             } else if (part instanceof QueryNode.Filter filter) {
                 b.add(filterQuery(filter.field(), filter.value()), BooleanClause.Occur.FILTER);
             } else {
-                Query q = toQuery(part);
+                Query q = toQuery(part, relaxed);
                 if (q != null) {
                     b.add(q, isOptionalWord(part) ? wordOccur : BooleanClause.Occur.MUST);
                     positive = true;
@@ -261,6 +274,10 @@ public final class ClauseQueryBuilder {
      * written: no synonyms ("逾期交付" does not find 逾期交货).
      */
     Query textQuery(String text, boolean quoted) {
+        return textQuery(text, quoted, false);
+    }
+
+    private Query textQuery(String text, boolean quoted, boolean relaxed) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         int added = 0;
         QueryBuilder words = quoted ? literal : precise;
@@ -271,7 +288,7 @@ public final class ClauseQueryBuilder {
         if (!quoted) {
             added += add(b, precise.createPhraseQuery(IndexFields.TEXT, text, NEAR_SLOP), NEAR_BOOST);
             added += add(b, allParts(text), PARTS_BOOST);
-            if (!rewritten(text)) {
+            if (relaxed && !rewritten(text)) {
                 added += add(b, mostPairs(text), PAIRS_BOOST);
             }
             // A short word that names a clause type (质保期 → 质量保证/保修, 赔偿责任上限 → 责任限制) also
@@ -365,7 +382,9 @@ public final class ClauseQueryBuilder {
      * Half or more of a word's character pairs anywhere in the clause, ranked below every other match:
      * a word no clause has whole, nor in parts close together, still finds the clauses with its rarest
      * pairs (付款节点 → 付款 …, 预付款 → 预付 …), as a character index would. Null for a word of fewer than
-     * two pairs.
+     * two pairs. Only in a relaxed query: it matches far more clauses than the words (违约 for 违约金), which
+     * every search would count for its facets, and whose total would no longer say how many clauses have
+     * the words.
      */
     private Query mostPairs(String text) {
         List<String> pairs = bigramsOf(text).stream().distinct().toList();

@@ -15,11 +15,15 @@ public interface SearchBackend {
     /** Changes whenever searches may see different results: part of the result cache's key. */
     long version() throws IOException;
 
-    /** One page of hits (template clauses grouped, highlighted), the total and facet counts over all matches. */
-    SearchResult search(SearchRequest request, Query query) throws IOException;
+    /**
+     * One page of hits (template clauses grouped, highlighted), the total and facet counts over all matches.
+     * {@code relaxed}: the query was built relaxed ({@link ClauseQueryBuilder#build(SearchRequest, boolean)}),
+     * for a backend that builds it again from the request.
+     */
+    SearchResult search(SearchRequest request, Query query, boolean relaxed) throws IOException;
 
     /** Up to {@code max} hits in rank order, without highlights or grouping: for exports. */
-    List<SearchHit> all(SearchRequest request, Query query, int max) throws IOException;
+    List<SearchHit> all(SearchRequest request, Query query, boolean relaxed, int max) throws IOException;
 
     /** Clauses worded like the given one, in other documents (and families); empty when it is not indexed. */
     Optional<List<SimilarClauses.Similar>> similar(String clauseId, int size, boolean includeFamily) throws IOException;

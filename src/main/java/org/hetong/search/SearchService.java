@@ -22,6 +22,8 @@ import org.hetong.understand.ClauseTaxonomy;
  * {@code <mark>} is the only markup in a highlight.
  */
 public final class SearchService {
+    /** Fewer full matches than this and a search is run again relaxed. */
+    public static final int RELAX_BELOW = 20;
     private final SearchBackend backend;
     private final ClauseQueryBuilder queries;
     /** Results by request and index version: a new index version never sees an old result. */
@@ -64,6 +66,12 @@ public final class SearchService {
         return results.estimatedSize();
     }
 
+    /**
+     * A page of results. When the words as written match fewer than {@value #RELAX_BELOW} clauses, the search
+     * runs again relaxed ({@link ClauseQueryBuilder#build(SearchRequest, boolean)}): clauses sharing most of a
+     * word's character pairs follow the full matches, and the result says it is {@linkplain SearchResult#relaxed()
+     * relaxed}. Whether to relax depends on the total only, so every page of one search agrees.
+     */
     public SearchResult search(SearchRequest request) throws QuerySyntaxException, IOException {
         long started = System.nanoTime();
         Query query = queries.build(request);
@@ -72,14 +80,29 @@ public final class SearchService {
         if (cached != null) {
             return cached.withTook((System.nanoTime() - started) / 1_000_000);
         }
-        SearchResult answer = backend.search(request, query).withTook((System.nanoTime() - started) / 1_000_000);
+        SearchResult answer = backend.search(request, query, false);
+        if (answer.total() < RELAX_BELOW) {
+            Query relaxed = queries.build(request, true);
+            if (!relaxed.equals(query)) {
+                answer = backend.search(request, relaxed, true).asRelaxed();
+            }
+        }
+        answer = answer.withTook((System.nanoTime() - started) / 1_000_000);
         results.put(key, answer);
         return answer;
     }
 
-    /** Up to {@code max} hits in rank order, without highlights or grouping: for exports. */
+    /** Up to {@code max} hits in rank order, without highlights or grouping: for exports. Relaxed as {@link #search} is. */
     public List<SearchHit> all(SearchRequest request, int max) throws QuerySyntaxException, IOException {
-        return backend.all(request, queries.build(request), max);
+        Query query = queries.build(request);
+        List<SearchHit> hits = backend.all(request, query, false, max);
+        if (hits.size() < Math.min(RELAX_BELOW, max)) {
+            Query relaxed = queries.build(request, true);
+            if (!relaxed.equals(query)) {
+                return backend.all(request, relaxed, true, max);
+            }
+        }
+        return hits;
     }
 
     static String escape(String text) {

@@ -46,6 +46,8 @@ public final class SolrSearchBackend implements SearchBackend {
     public static final String PARSER = "hetong";
     public static final String SIMILAR_PARSER = "hetong_like";
     public static final String FILTER_PREFIX = "hetong.";
+    /** With {@link #FILTER_PREFIX}: the plugin builds the relaxed query. */
+    public static final String RELAXED = "relaxed";
 
     private final SolrClauseIndex index;
 
@@ -59,8 +61,8 @@ public final class SolrSearchBackend implements SearchBackend {
     }
 
     @Override
-    public SearchResult search(SearchRequest request, Query query) throws IOException {
-        ModifiableSolrParams params = params(request, SearchPages.window(request));
+    public SearchResult search(SearchRequest request, Query query, boolean relaxed) throws IOException {
+        ModifiableSolrParams params = params(request, relaxed, SearchPages.window(request));
         params.set("facet", true);
         for (String dim : IndexFields.FACETS) {
             params.add("facet.field", dim);
@@ -84,9 +86,9 @@ public final class SolrSearchBackend implements SearchBackend {
     }
 
     @Override
-    public List<SearchHit> all(SearchRequest request, Query query, int max) throws IOException {
+    public List<SearchHit> all(SearchRequest request, Query query, boolean relaxed, int max) throws IOException {
         List<SearchHit> hits = new ArrayList<>();
-        for (Ranked r : ranked(index.query(params(request, max)))) {
+        for (Ranked r : ranked(index.query(params(request, relaxed, max)))) {
             hits.add(hit(r.clause, null, r.score, List.of()));
         }
         return hits;
@@ -120,11 +122,14 @@ public final class SolrSearchBackend implements SearchBackend {
         return Optional.of(SimilarClauses.precedents(source.text(), candidates, size));
     }
 
-    /** The request for the plugin: query text and filters as they were typed, sort, and how many. */
-    static ModifiableSolrParams params(SearchRequest request, int rows) {
+    /** The request for the plugin: query text and filters as they were typed, relaxed or not, sort, and how many. */
+    static ModifiableSolrParams params(SearchRequest request, boolean relaxed, int rows) {
         ModifiableSolrParams params = new ModifiableSolrParams();
         params.set("q", "{!" + PARSER + " v=$hq}");
         params.set("hq", request.query());
+        if (relaxed) {
+            params.set(FILTER_PREFIX + RELAXED, "true");
+        }
         setIfPresent(params, "type", request.type());
         setIfPresent(params, "kind", request.kind());
         setIfPresent(params, "party", request.party());

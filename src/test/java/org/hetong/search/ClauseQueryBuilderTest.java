@@ -16,15 +16,27 @@ class ClauseQueryBuilderTest {
         return BUILDER.build(new SearchRequest(text, null, null, null, null, null, 1, 10, null)).toString();
     }
 
+    private static String relaxedQuery(String text) throws QuerySyntaxException {
+        return BUILDER.build(new SearchRequest(text, null, null, null, null, null, 1, 10, null), true).toString();
+    }
+
     @Test
-    void aWordNoClauseHasWholeIsAlsoLookedForByHalfOfItsCharacterPairs() throws QuerySyntaxException {
-        String q = query("付款节点");
-        assertTrue(java.util.regex.Pattern.compile("text_bigram:付款 text_bigram:款节 text_bigram:节点\\)~1").matcher(q).find(), q);
+    void aRelaxedQueryAlsoLooksForAWordByHalfOfItsCharacterPairs() throws QuerySyntaxException {
+        java.util.regex.Pattern halfOfThePairs = java.util.regex.Pattern.compile("text_bigram:付款 text_bigram:款节 text_bigram:节点\\)~1");
+        assertTrue(halfOfThePairs.matcher(relaxedQuery("付款节点")).find(), relaxedQuery("付款节点"));
+        assertFalse(halfOfThePairs.matcher(query("付款节点")).find(), "only when relaxed: " + query("付款节点"));
+    }
+
+    @Test
+    void anExcludedWordIsNeverRelaxed() throws QuerySyntaxException {
+        String q = relaxedQuery("付款节点 -违约责任");
+        assertTrue(q.contains("款节"), q);
+        assertFalse(q.contains("(text_bigram:违约 text_bigram:约责 text_bigram:责任)~1"), q);
     }
 
     @Test
     void aWordASynonymRuleReplacesIsNotLookedForByItsOwnCharacterPairs() throws QuerySyntaxException {
-        String q = query("智慧財產權");
+        String q = relaxedQuery("智慧財產權");
         assertTrue(q.contains("知识产权"), q);
         // No "half of the pairs" clause (…)~2: 财产 alone would be found and highlighted in other words.
         assertFalse(java.util.regex.Pattern.compile("\\)~\\d").matcher(q).find(), q);

@@ -53,6 +53,21 @@ class SearchFeaturesIT {
     }
 
     @Test
+    void aSearchWithTooFewFullMatchesIsRelaxedAndSaysSo() throws Exception {
+        JsonNode common = search("乙方");
+        assertTrue(common.get("total").asInt() >= 20, common.get("total").toString());
+        assertFalse(common.get("relaxed").asBoolean(), "enough clauses have 乙方 as written");
+
+        JsonNode rare = search("付款节点"); // no clause says 节点 near 付款
+        assertTrue(rare.get("relaxed").asBoolean(), rare.toString());
+        assertTrue(rare.get("total").asInt() > 0, rare.toString());
+        for (JsonNode hit : rare.get("hits")) {
+            String text = hit.get("text").asText();
+            assertTrue(text.contains("付款") || text.contains("款节") || text.contains("节点"), text);
+        }
+    }
+
+    @Test
     void arabicAndChineseArticleNumbersMeet() throws Exception {
         assertEquals(search("\"第十四条\"").get("total").asInt(), search("\"第14条\"").get("total").asInt());
         assertTrue(search("\"第14条\"").get("total").asInt() > 0);

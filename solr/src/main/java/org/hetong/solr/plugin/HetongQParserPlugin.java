@@ -14,7 +14,8 @@ import org.hetong.solr.SolrSearchBackend;
  * {@code {!hetong v=$hq}}: hetong's query language, parsed by hetong's own {@code QueryParser} and
  * turned into a Lucene query by its {@code ClauseQueryBuilder} — the very query the embedded index
  * runs. The request's filters come as {@code hetong.type}, {@code hetong.kind}, {@code hetong.party},
- * {@code hetong.year}, {@code hetong.contract}, {@code hetong.risk} and {@code hetong.ocr}.
+ * {@code hetong.year}, {@code hetong.contract}, {@code hetong.risk} and {@code hetong.ocr};
+ * {@code hetong.relaxed=true} asks for the relaxed query (the search found too little as written).
  */
 public final class HetongQParserPlugin extends QParserPlugin {
     @Override
@@ -26,7 +27,7 @@ public final class HetongQParserPlugin extends QParserPlugin {
                     SearchRequest request = new SearchRequest(qstr == null ? "" : qstr, filter(params, "type"), filter(params, "kind"),
                             filter(params, "party"), filter(params, "year"), filter(params, "contract"), filter(params, "risk"),
                             filter(params, "ocr"), 1, 1, null);
-                    return HetongConfig.queries().build(request);
+                    return HetongConfig.queries().build(request, "true".equals(filter(params, SolrSearchBackend.RELAXED)));
                 } catch (QuerySyntaxException | IllegalArgumentException e) {
                     throw new SyntaxError(e.getMessage(), e);
                 }
