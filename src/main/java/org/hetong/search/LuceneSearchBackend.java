@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
@@ -23,6 +26,7 @@ import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -30,6 +34,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.hetong.index.IndexFields;
 import org.hetong.index.LuceneClauseIndex;
@@ -47,9 +52,23 @@ public final class LuceneSearchBackend implements SearchBackend {
 
     private final LuceneClauseIndex index;
     private volatile SortedSetDocValuesReaderState facetState;
+    /**
+     * Total and facet counts by query and reader: counting visits every match, which a second page or the
+     * other sort order of the same search need not do again. A new reader (any change) is a new key.
+     */
+    private final Cache<CountKey, Counted> counts = Caffeine.newBuilder().maximumSize(1_000).recordStats().build();
+
+    private record CountKey(Object reader, Query query) {}
+
+    private record Counted(long total, Map<String, List<SearchResult.FacetValue>> facets) {}
 
     public LuceneSearchBackend(LuceneClauseIndex index) {
         this.index = index;
+    }
+
+    @Override
+    public Optional<CacheStats> countCacheStats() {
+        return Optional.of(counts.stats());
     }
 
     @Override
@@ -62,12 +81,28 @@ public final class LuceneSearchBackend implements SearchBackend {
         IndexSearcher searcher = index.searchers().acquire();
         try {
             int window = SearchPages.window(request);
-            FacetsCollectorManager.FacetsResult result = request.sort().equals("date")
-                    ? FacetsCollectorManager.search(searcher, query, window, BY_DATE, true, new FacetsCollectorManager())
-                    : FacetsCollectorManager.search(searcher, query, window, BY_SCORE, true, new FacetsCollectorManager());
-            TopDocs top = result.topDocs();
-            long total = top.totalHits.value;
-            Map<String, List<SearchResult.FacetValue>> facets = facets(searcher.getIndexReader(), result);
+            Sort sort = request.sort().equals("date") ? BY_DATE : BY_SCORE;
+            CountKey key = new CountKey(searcher.getIndexReader().getReaderCacheHelper().getKey(), query);
+            Counted counted = counts.getIfPresent(key);
+            TopDocs top;
+            if (counted == null) {
+                // Facets and the exact total need every match: the collector cannot skip any.
+                FacetsCollectorManager.FacetsResult result =
+                        FacetsCollectorManager.search(searcher, query, window, sort, true, new FacetsCollectorManager());
+                top = result.topDocs();
+                counted = new Counted(top.totalHits.value, facets(searcher.getIndexReader(), result));
+                counts.put(key, counted);
+            } else {
+                // Another page or order of a query counted on this reader: rank the window alone, and let
+                // Lucene skip the clauses that cannot enter it.
+                top = searcher.search(query, new TopFieldCollectorManager(sort, window, null, window));
+                int scoreField = Arrays.asList(sort.getSort()).indexOf(SortField.FIELD_SCORE);
+                for (ScoreDoc sd : top.scoreDocs) {
+                    sd.score = (Float) ((FieldDoc) sd).fields[scoreField];
+                }
+            }
+            long total = counted.total();
+            Map<String, List<SearchResult.FacetValue>> facets = counted.facets();
             var stored = searcher.storedFields();
             Set<String> textOnly = Set.of(IndexFields.TEXT);
             List<List<ScoreDoc>> groups = SearchPages.group(Arrays.asList(top.scoreDocs),

@@ -3,6 +3,7 @@ package org.hetong.search;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import org.apache.lucene.search.Query;
 
 /**
@@ -24,6 +25,11 @@ public interface SearchBackend {
 
     /** Up to {@code max} hits in rank order, without highlights or grouping: for exports. */
     List<SearchHit> all(SearchRequest request, Query query, boolean relaxed, int max) throws IOException;
+
+    /** Hits and misses of the backend's own cache of totals and facet counts, if it keeps one. */
+    default Optional<CacheStats> countCacheStats() {
+        return Optional.empty();
+    }
 
     /** Clauses worded like the given one, in other documents (and families); empty when it is not indexed. */
     Optional<List<SimilarClauses.Similar>> similar(String clauseId, int size, boolean includeFamily) throws IOException;

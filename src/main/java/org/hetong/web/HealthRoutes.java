@@ -43,8 +43,12 @@ final class HealthRoutes {
         Runtime runtime = Runtime.getRuntime();
         body.put("heap", Map.of("usedBytes", runtime.totalMemory() - runtime.freeMemory(), "maxBytes", runtime.maxMemory()));
         var stats = search.cacheStats();
-        body.put("caches", Map.of("searchResults", Map.of("size", search.cachedResults(), "hits", stats.hitCount(),
-                "misses", stats.missCount(), "hitRate", Math.round(stats.hitRate() * 1000) / 1000.0)));
+        Map<String, Object> caches = new java.util.LinkedHashMap<>();
+        caches.put("searchResults", Map.of("size", search.cachedResults(), "hits", stats.hitCount(),
+                "misses", stats.missCount(), "hitRate", Math.round(stats.hitRate() * 1000) / 1000.0));
+        search.backend().countCacheStats().ifPresent(counts -> caches.put("facetCounts", Map.of("hits", counts.hitCount(),
+                "misses", counts.missCount(), "hitRate", Math.round(counts.hitRate() * 1000) / 1000.0)));
+        body.put("caches", caches);
         ctx.json(body);
     }
 }
