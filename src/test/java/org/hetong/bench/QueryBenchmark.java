@@ -126,6 +126,11 @@ class QueryBenchmark {
             report.append(cell(http, "phrase (uncached)", clients, queries.phrases(REQUESTS)));
             report.append(cell(http, "boolean+filters (uncached)", clients, queries.booleans(REQUESTS)));
             report.append(cell(http, "similar clauses", clients, queries.similar(clauseIds, REQUESTS)));
+            // Paging: page 1 of each search first (not reported), then the next page, whose total and facet
+            // counts the server has counted already.
+            List<String> firstPages = queries.terms(REQUESTS);
+            cell(http, "warm-up", clients, firstPages);
+            report.append(cell(http, "term, next page (counts cached)", clients, Queries.nextPages(firstPages)));
             List<String> repeated = new ArrayList<>();
             List<String> few = queries.booleans(20);
             for (int i = 0; i < REQUESTS; i++) {
@@ -299,6 +304,7 @@ class QueryBenchmark {
         private final List<String> phrases = new ArrayList<>();
         /** Every request handed out so far: an "uncached" request is never handed out twice. */
         private final Set<String> used = new java.util.HashSet<>();
+        private int nonce;
 
         Queries(Random r) {
             this.r = r;
@@ -328,21 +334,36 @@ class QueryBenchmark {
             return false;
         }
 
-        /** Single words, each with a different page or year filter so no two requests are the same. */
+        /**
+         * Single words on a random page and size. Each query also excludes a made-up word no clause has
+         * (-qzx17), different every time: it changes nothing found, but makes every request a new query,
+         * so it misses both the result cache and the server's cache of totals and facet counts.
+         */
         List<String> terms(int n) {
             List<String> out = new ArrayList<>();
             for (int tries = 0; out.size() < n && tries < 50 * n; tries++) {
                 String w = WORDS.get(r.nextInt(WORDS.size()));
-                addNew(out, used, search(w, "&page=" + (1 + r.nextInt(3)) + "&size=" + (10 + r.nextInt(11))));
+                addNew(out, used, search(w + " -qzx" + nonce++, "&page=" + (1 + r.nextInt(3)) + "&size=" + (10 + r.nextInt(11))));
             }
             return out;
         }
 
+        /** Clause wordings as quoted phrases, each a new query as {@link #terms} are. */
         List<String> phrases(int n) {
             List<String> out = new ArrayList<>();
             for (int tries = 0; out.size() < n && tries < 50 * n; tries++) {
-                addNew(out, used, search("\"" + phrases.get(r.nextInt(phrases.size())) + "\"",
+                addNew(out, used, search("\"" + phrases.get(r.nextInt(phrases.size())) + "\" -qzx" + nonce++,
                         "&page=" + (1 + r.nextInt(2)) + "&size=" + (10 + r.nextInt(11))));
+            }
+            return out;
+        }
+
+        /** The same searches one page further on. */
+        static List<String> nextPages(List<String> requests) {
+            List<String> out = new ArrayList<>();
+            for (String request : requests) {
+                java.util.regex.Matcher page = java.util.regex.Pattern.compile("&page=(\\d+)").matcher(request);
+                out.add(page.find() ? page.replaceFirst("&page=" + (Integer.parseInt(page.group(1)) + 1)) : request + "&page=2");
             }
             return out;
         }
