@@ -20,7 +20,8 @@ import java.util.List;
 final class Migrations {
     /** Scripts in order; the n-th script brings the catalog to version n. */
     static final List<String> SCRIPTS = List.of("001-catalog.sql", "002-upload-queue.sql", "003-families-and-risks.sql",
-            "004-ocr.sql", "005-accounts-and-audit.sql", "006-settings.sql");
+            "004-ocr.sql", "005-accounts-and-audit.sql", "006-settings.sql",
+            "007-clause-count-index.sql");
 
     private Migrations() {}
 

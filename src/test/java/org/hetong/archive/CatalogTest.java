@@ -156,6 +156,22 @@ class CatalogTest {
     }
 
     @Test
+    void clausesOfADeletedDocumentAreNotCountedUntilItIsRestored() {
+        String kept = insert(21, "甲.docx");
+        String deleted = insert(22, "乙.docx");
+        for (String id : List.of(kept, deleted)) {
+            catalog.saveUnderstanding(id, "text/plain", "contract", "合同", id, "{}", "第一条 标的 第二条 价款",
+                    List.of(clause(0, null, null, "合同首部", false), clause(1, "第一条", "标的", "第一条 标的", true),
+                            clause(2, "第二条", "价款", "第二条 价款", true)));
+        }
+        assertEquals(4, catalog.countClauses());
+        catalog.softDelete(deleted);
+        assertEquals(2, catalog.countClauses(), "only the kept document's searchable clauses");
+        catalog.restore(deleted);
+        assertEquals(4, catalog.countClauses());
+    }
+
+    @Test
     void markFailedRemovesClausesFromAnEarlierReading() {
         String id = insert(15, "合同.docx");
         catalog.saveUnderstanding(id, "text/plain", "contract", "合同", id, "{}", "第一条 标的",
