@@ -300,8 +300,10 @@ public final class ClauseQueryBuilder {
                 added += add(b, heading, HEADING_BOOST);
                 added += add(b, withParagraph(heading, article.group(2)), PARAGRAPH_BOOST);
             }
-            for (String type : conceptTypes(text)) {
-                added += add(b, new TermQuery(new Term(IndexFields.CLAUSE_TYPE, type)), CONCEPT_BOOST);
+            if (relaxed) {
+                for (String type : conceptTypes(text)) {
+                    added += add(b, new TermQuery(new Term(IndexFields.CLAUSE_TYPE, type)), CONCEPT_BOOST);
+                }
             }
         }
         // Punctuation alone analyses to nothing: it matches nothing rather than everything.
