@@ -75,6 +75,10 @@ public final class LuceneClauseIndex implements ClauseIndex {
         config.setCommitOnClose(true);
         config.setSimilarity(ClauseSimilarity.create());
         this.writer = new IndexWriter(directory, config);
+        if (writer.getDocStats().numDocs == 0) {
+            // Whatever is indexed from now on is analysed by these chains, even before the first commit.
+            writer.setLiveCommitData(java.util.Map.of(ANALYSIS_KEY, analyzers.fingerprint()).entrySet());
+        }
         this.searchers = new SearcherManager(writer, new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
