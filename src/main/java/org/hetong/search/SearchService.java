@@ -69,8 +69,9 @@ public final class SearchService {
     /**
      * A page of results. When the words as written match fewer than {@value #RELAX_BELOW} clauses, the search
      * runs again relaxed ({@link ClauseQueryBuilder#build(SearchRequest, boolean)}): clauses sharing most of a
-     * word's character pairs follow the full matches, and the result says it is {@linkplain SearchResult#relaxed()
-     * relaxed}. Whether to relax depends on the total only, so every page of one search agrees.
+     * word's character pairs (and clauses of the type a concept word names) follow the full matches, and the result
+     * says it is {@linkplain SearchResult#relaxed() relaxed}, when that found more. Whether to relax depends on the
+     * totals only, so every page of one search agrees.
      */
     public SearchResult search(SearchRequest request) throws QuerySyntaxException, IOException {
         long started = System.nanoTime();
@@ -84,7 +85,10 @@ public final class SearchService {
         if (answer.total() < RELAX_BELOW) {
             Query relaxed = queries.build(request, true);
             if (!relaxed.equals(query)) {
-                answer = backend.search(request, relaxed, true).asRelaxed();
+                SearchResult wider = backend.search(request, relaxed, true);
+                if (wider.total() > answer.total()) {
+                    answer = wider.asRelaxed();
+                }
             }
         }
         answer = answer.withTook((System.nanoTime() - started) / 1_000_000);
@@ -99,7 +103,8 @@ public final class SearchService {
         if (hits.size() < Math.min(RELAX_BELOW, max)) {
             Query relaxed = queries.build(request, true);
             if (!relaxed.equals(query)) {
-                return backend.all(request, relaxed, true, max);
+                List<SearchHit> wider = backend.all(request, relaxed, true, max);
+                return wider.size() > hits.size() ? wider : hits;
             }
         }
         return hits;

@@ -58,6 +58,10 @@ class SearchFeaturesIT {
         assertTrue(common.get("total").asInt() >= 20, common.get("total").toString());
         assertFalse(common.get("relaxed").asBoolean(), "enough clauses have 乙方 as written");
 
+        JsonNode synonym = search("竞业禁止"); // found as 竞业限制; relaxing (no pairs for a replaced word) adds nothing
+        assertTrue(synonym.get("total").asInt() > 0, synonym.toString());
+        assertFalse(synonym.get("relaxed").asBoolean(), "a relaxed search that found nothing more is not reported");
+
         JsonNode rare = search("付款节点"); // no clause says 节点 near 付款
         assertTrue(rare.get("relaxed").asBoolean(), rare.toString());
         assertTrue(rare.get("total").asInt() > 0, rare.toString());
