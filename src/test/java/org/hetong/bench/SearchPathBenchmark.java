@@ -57,7 +57,9 @@ class SearchPathBenchmark {
                 search.search(request(warm));
             }
             StringBuilder report = new StringBuilder("\nSEARCH PATH (in process, one thread, uncached) over " + ARCHIVE
-                    + ", " + index.clauseCount() + " clauses\n| query kind | requests | p50 ms | p99 ms | CPU ms/req (mean) | CPU p50 | relaxed | counts cached |\n|---|---|---|---|---|---|---|---|\n");
+                    + ", " + index.clauseCount() + " clauses\n")
+                    .append("| query kind | requests | p50 ms | p99 ms | CPU ms/req (mean) | CPU p50 | relaxed | counts cached |\n")
+                    .append("|---|---|---|---|---|---|---|---|\n");
             report.append(cell(search, "term", queries.terms(REQUESTS)));
             report.append(cell(search, "phrase", queries.phrases(REQUESTS)));
             report.append(cell(search, "boolean+filters", queries.booleans(REQUESTS)));
@@ -149,8 +151,8 @@ class SearchPathBenchmark {
         Arrays.sort(wall);
         Arrays.sort(cpu);
         countHits = search.backend().countCacheStats().map(c -> c.hitCount()).orElse(0L) - countHits;
-        return String.format("| %s | %d | %.1f | %.1f | %.1f | %.1f | %d | %d |%n", kind, requests.size(), at(wall, 0.5), at(wall, 0.99), mean,
-                at(cpu, 0.5), relaxed, countHits);
+        return String.format("| %s | %d | %.1f | %.1f | %.1f | %.1f | %d | %d |%n", kind, requests.size(), at(wall, 0.5),
+                at(wall, 0.99), mean, at(cpu, 0.5), relaxed, countHits);
     }
 
     private static double at(double[] sorted, double q) {
