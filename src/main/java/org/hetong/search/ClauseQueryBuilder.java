@@ -320,8 +320,7 @@ public final class ClauseQueryBuilder {
         if (article == null || digits.isEmpty()) {
             return null; // 第9条第（）款: no number
         }
-        int n = digits.chars().allMatch(Character::isDigit) ? Integer.parseInt(java.text.Normalizer.normalize(digits,
-                java.text.Normalizer.Form.NFKC)) : org.hetong.understand.ChineseNumerals.parse(digits);
+        int n = org.hetong.understand.ChineseNumerals.parse(digits); // 3, ３ or 三; -1 for neither
         if (n < 1 || n > 99) {
             return null;
         }
@@ -405,27 +404,17 @@ public final class ClauseQueryBuilder {
      * is looked for, and their pairs (财产) would find and highlight other words.
      */
     private boolean rewritten(String text) {
-        return !termsOf(precise.getAnalyzer(), text).containsAll(termsOf(literal.getAnalyzer(), text));
-    }
-
-    private static List<String> termsOf(Analyzer analyzer, String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream(IndexFields.TEXT, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        List<String> asSearched = termsOf(precise.getAnalyzer(), IndexFields.TEXT, text);
+        return !asSearched.containsAll(termsOf(literal.getAnalyzer(), IndexFields.TEXT, text));
     }
 
     private List<String> bigramsOf(String piece) {
+        return termsOf(bigram.getAnalyzer(), IndexFields.TEXT_BIGRAM, piece);
+    }
+
+    private static List<String> termsOf(Analyzer analyzer, String field, String text) {
         List<String> out = new ArrayList<>();
-        try (TokenStream ts = bigram.getAnalyzer().tokenStream(IndexFields.TEXT_BIGRAM, piece)) {
+        try (TokenStream ts = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
