@@ -76,8 +76,7 @@ public final class LuceneClauseIndex implements ClauseIndex {
         config.setSimilarity(ClauseSimilarity.create());
         this.writer = new IndexWriter(directory, config);
         if (writer.getDocStats().numDocs == 0) {
-            // Whatever is indexed from now on is analysed by these chains, even before the first commit.
-            writer.setLiveCommitData(java.util.Map.of(ANALYSIS_KEY, analyzers.fingerprint()).entrySet());
+            stampAnalysis(); // whatever is indexed from now on is analysed by these chains, even before the first commit
         }
         this.searchers = new SearcherManager(writer, new SearcherFactory() {
             @Override
@@ -150,10 +149,15 @@ public final class LuceneClauseIndex implements ClauseIndex {
         uncommitted.set(true);
     }
 
+    /** The next commit records which analysis chains built the index ({@link #isAnalysisCurrent()}). */
+    private void stampAnalysis() {
+        writer.setLiveCommitData(java.util.Map.of(ANALYSIS_KEY, analyzers.fingerprint()).entrySet());
+    }
+
     /** Makes everything written so far durable and visible to searches. */
     @Override
     public synchronized void commit() throws IOException {
-        writer.setLiveCommitData(java.util.Map.of(ANALYSIS_KEY, analyzers.fingerprint()).entrySet());
+        stampAnalysis();
         writer.commit();
         uncommitted.set(false);
         refresh();
