@@ -8,10 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.hetong.index.IndexFields;
+import org.hetong.index.LuceneClauseIndex;
+import org.hetong.search.ClauseQueryBuilder;
 import org.hetong.search.QuerySyntaxException;
 import org.hetong.search.SearchHit;
 import org.hetong.search.SearchRequest;
 import org.hetong.search.SearchResult;
+import org.hetong.understand.ClauseTaxonomy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  * first: grouping neither helps nor hurts the measure. {@code -Drelevance.dump=FILE} writes every
  * indexed clause with its path and number, for judging new queries; {@code -Drelevance.markdown=FILE}
  * writes the QUALITY.md block; {@code -Drelevance.verbose=true} prints both systems' first ten clauses
- * with their grades under each query.
+ * with their grades under each query; {@code -Drelevance.explain=q32,h06} prints Lucene's explanation of
+ * the scores of those queries' first ten and of their judged clauses missing from the first ten.
  */
 class RelevanceEvaluation {
     static final int MIN_QUERIES = 40;
@@ -81,6 +91,7 @@ class RelevanceEvaluation {
                 measure(archive, baseline, heldOutLabels, heldOutReport);
                 baseline.rejected.forEach(r -> System.out.println("baseline parser rejected (scored 0): " + r));
             }
+            explain(archive, System.getProperty("relevance.explain", ""), List.of(devLabels, heldOutLabels));
             RelevanceReport all = RelevanceReport.combined("both sets", List.of(devReport, heldOutReport));
             List<SearchBehaviourChecks.Check> checks = new SearchBehaviourChecks(archive.services.search, archive).run();
 
@@ -113,6 +124,49 @@ class RelevanceEvaluation {
                     assertTrue(p >= MIN_MARGIN && n >= MIN_MARGIN, String.format(
                             "%s: hetong is %+.3f P@10 and %+.3f nDCG@10 against the baseline; issue 5 wants it clearly above (≥ %.2f)",
                             r.name, p, n, MIN_MARGIN));
+                }
+            }
+        }
+    }
+
+    /**
+     * For tuning: {@code -Drelevance.explain=q32,h06} prints Lucene's explanation of the strict and the relaxed
+     * query's score for hetong's first ten clauses and for each judged clause missing from them.
+     */
+    private static void explain(RelevanceArchive archive, String ids, List<JudgmentResolver> sets)
+            throws IOException, QuerySyntaxException {
+        if (ids.isBlank() || !(archive.services.index instanceof LuceneClauseIndex index)) {
+            return;
+        }
+        ClauseQueryBuilder builder = new ClauseQueryBuilder(index.analyzers(), ClauseTaxonomy.load(archive.services.config));
+        for (JudgmentResolver set : sets) {
+            for (JudgmentResolver.ResolvedQuery q : set.queries) {
+                if (!List.of(ids.split(",")).contains(q.query().id())) {
+                    continue;
+                }
+                List<String> shown = new ArrayList<>();
+                hetong(archive, q.query().text(), shown);
+                List<String> clauses = new ArrayList<>(shown.subList(0, Math.min(RelevanceReport.K, shown.size())));
+                q.grades().keySet().stream().filter(id -> !clauses.contains(id)).sorted().forEach(clauses::add);
+                SearchRequest request = new SearchRequest(q.query().text(), null, null, null, null, null, 1, RelevanceReport.K, null);
+                IndexSearcher searcher = index.searchers().acquire();
+                try {
+                    for (boolean relaxed : new boolean[] {false, true}) {
+                        Query query = builder.build(request, relaxed);
+                        System.out.printf("%n#### explain %s %s (%s): %s%n", q.query().id(), q.query().text(),
+                                relaxed ? "relaxed" : "strict", query);
+                        for (String id : clauses) {
+                            TopDocs self = searcher.search(new TermQuery(new Term(IndexFields.CLAUSE_ID, id)), 1);
+                            if (self.scoreDocs.length == 0) {
+                                continue;
+                            }
+                            System.out.printf("-- grade %d, %s%s%n%s", q.grades().getOrDefault(id, 0), set.label(id),
+                                    shown.contains(id) ? "" : " (not in the first ten)",
+                                    searcher.explain(query, self.scoreDocs[0].doc));
+                        }
+                    }
+                } finally {
+                    index.searchers().release(searcher);
                 }
             }
         }
