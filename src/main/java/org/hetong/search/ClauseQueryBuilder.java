@@ -11,6 +11,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -296,8 +297,10 @@ public final class ClauseQueryBuilder {
             // 第9条第3款: the paragraph is inside article 9, which is found by its number.
             java.util.regex.Matcher article = ARTICLE_PART.matcher(text);
             if (article.matches()) {
+                // The article's number is an identifier: every article 9 matches it alike, however long its
+                // heading (BM25 would put an article without a heading first); its paragraph decides.
                 Query heading = precise.createPhraseQuery(IndexFields.HEADING, article.group(1));
-                added += add(b, heading, HEADING_BOOST);
+                added += add(b, heading == null ? null : new ConstantScoreQuery(heading), HEADING_BOOST);
                 added += add(b, withParagraph(heading, article.group(2)), PARAGRAPH_BOOST);
             }
             if (relaxed) {

@@ -1,0 +1,57 @@
+package org.hetong.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.hetong.config.ConfigFiles;
+import org.hetong.index.IndexAnalyzers;
+import org.hetong.index.IndexedClause;
+import org.hetong.index.LuceneClauseIndex;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How clauses rank for a reference to an article's paragraph (第9条第3款), on a real index. */
+class ArticleReferenceRankingTest {
+    private static final IndexAnalyzers ANALYZERS = new IndexAnalyzers(ConfigFiles.fromDirectory(Path.of("index-config")));
+
+    @TempDir
+    Path temp;
+
+    private static IndexedClause article(String doc, String heading, String text) {
+        return new IndexedClause(doc + "-9", doc, doc, "contract", "合同" + doc, doc + ".docx", "第九条", 9, 9, "clause",
+                heading, null, null, List.of(), 2024, null, List.of(), text);
+    }
+
+    @Test
+    void theArticlesWithTheParagraphComeFirstHoweverLongTheirHeadings() throws Exception {
+        try (LuceneClauseIndex index = new LuceneClauseIndex(temp.resolve("index"), ANALYZERS)) {
+            // Without a heading, an article's number alone is a short heading field, which BM25 would rank first.
+            index.replace("a", List.of(article("a", null, "第九条 甲方应在收到发票后十五日内支付服务费。")));
+            index.replace("b", List.of(article("b", "乙方的权利和义务及其他约定事项",
+                    "第九条 乙方的权利和义务及其他约定事项\n1. 乙方应按期完成开发。\n2. 乙方应遵守甲方的管理制度。\n"
+                            + "3. 乙方应派驻工程师不少于两名。")));
+            index.replace("c", List.of(article("c", "验收", "第九条 验收\n（一）甲方组织初验。\n（二）初验合格后进入试运行。")));
+            index.replace("d", List.of(article("d", "乙方义务与项目人员的安排", "第九条 乙方义务与项目人员的安排\n"
+                    + "（一）乙方应指定项目经理。\n（二）乙方不得擅自更换项目经理。\n（三）乙方人员应遵守保密规定。")));
+            // Other articles, whose numbers and lists make 第 and 条, 3 and 三 common words, as in a real archive.
+            String[] numbers = {"一", "二", "三", "四", "五", "六", "七", "八", "十", "十一", "十二", "十三"};
+            for (int i = 0; i < numbers.length; i++) {
+                String number = "第" + numbers[i] + "条";
+                index.replace("o" + i, List.of(new IndexedClause("o" + i + "-1", "o" + i, "o" + i, "contract", "合同o" + i,
+                        "o" + i + ".docx", number, i + 1, 1, "clause", "通知与送达", null, null, List.of(), 2024, null, List.of(),
+                        number + " 通知与送达\n1. 通知应以书面形式送达。\n2. 对方应在3个工作日内确认。\n3. 地址变更应提前三日告知。")));
+            }
+            index.commit();
+            SearchService search = new SearchService(index);
+            for (String reference : List.of("第9条第3款", "第九条第三款")) {
+                SearchResult result = search.search(new SearchRequest(reference, null, null, null, null, null, null, null, 1, 10, null));
+                List<String> order = result.hits().stream().map(SearchHit::clauseId).toList();
+                assertEquals(List.of("a-9", "b-9", "c-9", "d-9"), order.subList(0, 4).stream().sorted().toList(),
+                        reference + ": the articles 9 first: " + order);
+                assertEquals(List.of("b-9", "d-9"), order.subList(0, 2).stream().sorted().toList(),
+                        reference + ": the articles with a third paragraph first: " + order);
+            }
+        }
+    }
+}
