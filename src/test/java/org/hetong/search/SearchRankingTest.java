@@ -1,6 +1,7 @@
 package org.hetong.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -8,15 +9,40 @@ import org.hetong.config.ConfigFiles;
 import org.hetong.index.IndexAnalyzers;
 import org.hetong.index.IndexedClause;
 import org.hetong.index.LuceneClauseIndex;
+import org.hetong.understand.ClauseTaxonomy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** How clauses rank for a reference to an article's paragraph (第9条第3款), on a real index. */
-class ArticleReferenceRankingTest {
+/** How clauses rank for particular kinds of query, on a real index with the taxonomy of index-config. */
+class SearchRankingTest {
     private static final IndexAnalyzers ANALYZERS = new IndexAnalyzers(ConfigFiles.fromDirectory(Path.of("index-config")));
 
     @TempDir
     Path temp;
+
+    private static IndexedClause clause(String id, String type, String text) {
+        return new IndexedClause(id, id, id, "contract", "合同" + id, id + ".docx", null, null, 1, "clause", null, type, null,
+                List.of(), 2024, null, List.of(), text);
+    }
+
+    @Test
+    void aRelaxedSearchRanksEveryFullMatchAboveWhatOnlyRelaxingFound() throws Exception {
+        try (LuceneClauseIndex index = new LuceneClauseIndex(temp.resolve("index"), ANALYZERS)) {
+            // Parts of 责任限制 near each other, in a clause of another type: a full match (all parts near).
+            index.replace("full", List.of(clause("full", "违约责任",
+                    "乙方承担的赔偿责任以本合同总价为限，但故意或重大过失造成的损失不受此限制。")));
+            // The type the word names, but only one character pair of it (责任): found only by relaxing.
+            index.replace("pair0", List.of(clause("pair0", "责任限制", "因甲方原因造成的损失由甲方自行承担责任，乙方不承担责任。")));
+            index.replace("pair1", List.of(clause("pair1", "责任限制", "风险责任：研究开发失败的，双方各自承担已投入的费用。")));
+            index.commit();
+            SearchService search = new SearchService(index, ClauseTaxonomy.load(ConfigFiles.fromDirectory(Path.of("index-config"))));
+            SearchResult result = search.search(new SearchRequest("责任限制", null, null, null, null, null, null, null, 1, 10, null));
+            assertTrue(result.relaxed(), "one full match is fewer than " + SearchService.RELAX_BELOW);
+            List<String> order = result.hits().stream().map(SearchHit::clauseId).toList();
+            assertTrue(order.size() >= 2 && order.contains("pair0"), "relaxing found the clauses of the named type: " + order);
+            assertEquals("full", order.get(0), "the full match first, though the others are of the type the word names: " + order);
+        }
+    }
 
     private static IndexedClause article(String doc, String heading, String text) {
         return new IndexedClause(doc + "-9", doc, doc, "contract", "合同" + doc, doc + ".docx", "第九条", 9, 9, "clause",
