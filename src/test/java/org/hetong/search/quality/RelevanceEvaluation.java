@@ -38,9 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * clauses, checks the behaviours issue 5 names, and prints the block for QUALITY.md.
  *
  * <p>It asserts what holds: the sets load (at least 40 development and 25 held-out queries), every
- * judged clause exists, and — with ../shared/realdocs present — issue 5's targets that are met:
- * nDCG@10 ≥ 0.85 on the development set and hetong clearly above the baseline (≥ 0.05 in P@10 and in
- * nDCG@10) on both sets. P@10 ≥ 0.9 is not met yet (QUALITY.md "Search relevance") and not asserted.
+ * judged clause exists, and — with ../shared/realdocs present — issue 5's targets on the development set
+ * (P@10 ≥ 0.9, nDCG@10 ≥ 0.85) and hetong clearly above the baseline (≥ 0.05 in P@10 and in nDCG@10) on
+ * both sets. The held-out set is below the targets (QUALITY.md "Search relevance"): not asserted.
  *
  * <p>A grouped hit ("N similar" template clauses) counts as its clauses in order, the one shown
  * first: grouping neither helps nor hurts the measure. {@code -Drelevance.dump=FILE} writes every
@@ -52,6 +52,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RelevanceEvaluation {
     static final int MIN_QUERIES = 40;
     static final int MIN_HELD_OUT_QUERIES = 25;
+    /** Issue 5's P@10 target, met on the development set since 2026-11-27 (0.909, third round). */
+    static final double MIN_P_AT_10 = 0.9;
     /** Issue 5's nDCG@10 target, met on the development set since 2026-11-27. */
     static final double MIN_NDCG = 0.85;
     /** "Clearly above the baseline": by at least this much, in P@10 and in nDCG@10. */
@@ -113,9 +115,10 @@ class RelevanceEvaluation {
             }
             assertTrue(devReport.rows.size() >= (archive.withRealdocs ? MIN_QUERIES : 1), "queries measured: " + devReport.rows.size());
             if (archive.withRealdocs) {
-                // Issue 5's targets, asserted where they hold (QUALITY.md "Search relevance"): nDCG@10 ≥ 0.85 on
-                // the development set, and hetong clearly above the baseline on both sets. P@10 ≥ 0.9 is not
-                // met yet (0.895 on 2026-11-27) and is not asserted.
+                // Issue 5's targets, asserted where they hold (QUALITY.md "Search relevance"): P@10 ≥ 0.9 and
+                // nDCG@10 ≥ 0.85 on the development set, and hetong clearly above the baseline on both sets.
+                double devP = devReport.average(RelevanceReport.Row::hetongP);
+                assertTrue(devP >= MIN_P_AT_10, String.format("development P@10 %.3f is below issue 5's %.2f", devP, MIN_P_AT_10));
                 double devNdcg = devReport.average(RelevanceReport.Row::hetongNdcg);
                 assertTrue(devNdcg >= MIN_NDCG, String.format("development nDCG@10 %.3f is below issue 5's %.2f", devNdcg, MIN_NDCG));
                 for (RelevanceReport r : List.of(devReport, heldOutReport)) {
