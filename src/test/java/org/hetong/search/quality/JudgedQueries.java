@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A judged query set: the development set {@code src/test/resources/relevance/queries.tsv} or the
- * held-out set {@code heldout.tsv} beside it, with documents (aliases for paths), queries as typed,
+ * A judged query set: the development set {@code src/test/resources/relevance/queries.tsv}, the
+ * held-out set {@code heldout.tsv} or the second held-out set {@code heldout2.tsv} beside it, with documents (aliases for paths), queries as typed,
  * and graded judgments naming clauses by document and number. The development set's header explains
  * the format; every malformed line fails with its file and line number.
  *
@@ -22,6 +22,8 @@ record JudgedQueries(Map<String, List<String>> documents, List<Query> queries) {
     static final String RESOURCE = "/relevance/queries.tsv";
     /** The held-out set: queries written after that tuning, to test whether it carries over. */
     static final String HELD_OUT = "/relevance/heldout.tsv";
+    /** The second held-out set: written by another author and judged from the clause dump before any ranking was run. */
+    static final String HELD_OUT_2 = "/relevance/heldout2.tsv";
 
     JudgedQueries {
         documents = Map.copyOf(documents);

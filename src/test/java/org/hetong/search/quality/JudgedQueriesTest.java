@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JudgedQueriesTest {
@@ -34,6 +35,22 @@ class JudgedQueriesTest {
             assertTrue(q.judgments().stream().anyMatch(j -> j.grade() > 0), q.id() + " has no relevant clause");
             assertTrue(development.queries().stream().noneMatch(d -> d.id().equals(q.id()) || d.text().equals(q.text())),
                     q.id() + " " + q.text() + " is also in the development set");
+        }
+    }
+
+    @Test
+    void theSecondHeldOutSetHasAtLeastTwentyFiveQueriesEachWithARelevantClauseAndNoneRepeatingTheOtherSets() throws IOException {
+        JudgedQueries heldOut2 = JudgedQueries.load(JudgedQueries.HELD_OUT_2);
+        JudgedQueries heldOut = JudgedQueries.load(JudgedQueries.HELD_OUT);
+        JudgedQueries development = JudgedQueries.load();
+        assertTrue(heldOut2.queries().size() >= RelevanceEvaluation.MIN_HELD_OUT_QUERIES, "queries: " + heldOut2.queries().size());
+        for (JudgedQueries.Query q : heldOut2.queries()) {
+            assertTrue(q.judgments().stream().anyMatch(j -> j.grade() > 0), q.id() + " has no relevant clause");
+            assertEquals(0, q.judgments().stream().filter(j -> j.reason().isBlank()).count(), q.id() + " has a judgment without reason");
+            for (JudgedQueries other : List.of(development, heldOut)) {
+                assertTrue(other.queries().stream().noneMatch(d -> d.id().equals(q.id()) || d.text().equals(q.text())),
+                        q.id() + " " + q.text() + " is also in an earlier set");
+            }
         }
     }
 }

@@ -25,22 +25,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Search relevance of hetong against a plain StandardAnalyzer index of the same clauses, on our two
+ * Search relevance of hetong against a plain StandardAnalyzer index of the same clauses, on our three
  * judged query sets, in one run: {@code mvn -B test -Dtest=RelevanceEvaluation}. The development set
  * ({@code src/test/resources/relevance/queries.tsv}) is the one the ranking was tuned on; the
  * held-out set ({@code heldout.tsv}) was written and judged afterwards, before any ranking was looked
- * at, so it shows whether a ranking change carries over to queries nobody tuned for. Each set is
- * measured and printed on its own, then both together.
+ * at, so it shows whether a ranking change carries over to queries nobody tuned for; the second
+ * held-out set ({@code heldout2.tsv}) was written by another author and judged from the clause dump
+ * before any ranking was run. Each set is measured and printed on its own, then all together.
  *
  * <p>It builds a real archive of sample-docs and ../shared/realdocs (judgments on realdocs are
  * dropped, with a note, when that folder is absent), runs every query on hetong and on the
  * baseline, prints P@10 and nDCG@10 per query and on average with hetong's wrong and missing
  * clauses, checks the behaviours issue 5 names, and prints the block for QUALITY.md.
  *
- * <p>It asserts what holds: the sets load (at least 40 development and 25 held-out queries), every
- * judged clause exists, and — with ../shared/realdocs present — issue 5's targets on the development set
- * (P@10 ≥ 0.9, nDCG@10 ≥ 0.85) and hetong clearly above the baseline (≥ 0.05 in P@10 and in nDCG@10) on
- * both sets. The held-out set is below the targets (QUALITY.md "Search relevance"): not asserted.
+ * <p>It asserts what holds: the sets load (at least 40 development and 25 queries in each held-out
+ * set), every judged clause exists, and — with ../shared/realdocs present — issue 5's targets on the
+ * development set (P@10 ≥ 0.9, nDCG@10 ≥ 0.85) and hetong clearly above the baseline (≥ 0.05 in P@10 and
+ * in nDCG@10) on the development and the first held-out set. The held-out sets are below the targets and
+ * the second is reported, not asserted on (nobody knew how it would come out when it was written).
  *
  * <p>A grouped hit ("N similar" template clauses) counts as its clauses in order, the one shown
  * first: grouping neither helps nor hurts the measure. {@code -Drelevance.dump=FILE} writes every
@@ -66,9 +68,12 @@ class RelevanceEvaluation {
     void judgedQueriesAreMeasuredOnHetongAndOnTheStandardAnalyzerBaseline() throws IOException, QuerySyntaxException {
         JudgedQueries development = JudgedQueries.load(JudgedQueries.RESOURCE);
         JudgedQueries heldOut = JudgedQueries.load(JudgedQueries.HELD_OUT);
+        JudgedQueries heldOut2 = JudgedQueries.load(JudgedQueries.HELD_OUT_2);
         assertTrue(development.queries().size() >= MIN_QUERIES, "the development set has " + development.queries().size()
                 + " queries; issue 5 asks for at least " + MIN_QUERIES);
         assertTrue(heldOut.queries().size() >= MIN_HELD_OUT_QUERIES, "the held-out set has " + heldOut.queries().size()
+                + " queries; it should have at least " + MIN_HELD_OUT_QUERIES);
+        assertTrue(heldOut2.queries().size() >= MIN_HELD_OUT_QUERIES, "the second held-out set has " + heldOut2.queries().size()
                 + " queries; it should have at least " + MIN_HELD_OUT_QUERIES);
 
         try (RelevanceArchive archive = RelevanceArchive.build(data)) {
@@ -84,30 +89,36 @@ class RelevanceEvaluation {
             boolean verbose = Boolean.getBoolean("relevance.verbose");
             JudgmentResolver devLabels = new JudgmentResolver(archive, development);
             JudgmentResolver heldOutLabels = new JudgmentResolver(archive, heldOut);
+            JudgmentResolver heldOut2Labels = new JudgmentResolver(archive, heldOut2);
             assertEquals(List.of(), devLabels.errors, "every judged clause of queries.tsv must exist in the archive");
             assertEquals(List.of(), heldOutLabels.errors, "every judged clause of heldout.tsv must exist in the archive");
+            assertEquals(List.of(), heldOut2Labels.errors, "every judged clause of heldout2.tsv must exist in the archive");
             RelevanceReport devReport = new RelevanceReport("development (queries.tsv)", devLabels, verbose);
             RelevanceReport heldOutReport = new RelevanceReport("held-out (heldout.tsv)", heldOutLabels, verbose);
+            RelevanceReport heldOut2Report = new RelevanceReport("second held-out (heldout2.tsv)", heldOut2Labels, verbose);
+            List<RelevanceReport> sets = List.of(devReport, heldOutReport, heldOut2Report);
             try (BaselineSearch baseline = new BaselineSearch(archive.units)) {
                 measure(archive, baseline, devLabels, devReport);
                 measure(archive, baseline, heldOutLabels, heldOutReport);
+                measure(archive, baseline, heldOut2Labels, heldOut2Report);
                 baseline.rejected.forEach(r -> System.out.println("baseline parser rejected (scored 0): " + r));
             }
-            explain(archive, System.getProperty("relevance.explain", ""), List.of(devLabels, heldOutLabels));
-            RelevanceReport all = RelevanceReport.combined("both sets", List.of(devReport, heldOutReport));
+            explain(archive, System.getProperty("relevance.explain", ""), List.of(devLabels, heldOutLabels, heldOut2Labels));
+            RelevanceReport all = RelevanceReport.combined("all sets", sets);
             List<SearchBehaviourChecks.Check> checks = new SearchBehaviourChecks(archive.services.search, archive).run();
 
-            for (RelevanceReport r : List.of(devReport, heldOutReport)) {
+            for (RelevanceReport r : sets) {
                 System.out.println("\n==== " + r.name + " ====");
                 System.out.println(r.table());
             }
-            for (RelevanceReport r : List.of(devReport, heldOutReport, all)) {
+            for (RelevanceReport r : sets) {
                 System.out.println(r.averages());
             }
+            System.out.println(all.averages());
             for (SearchBehaviourChecks.Check c : checks) {
                 System.out.println((c.passed() ? "[ok]   " : "[FAIL] ") + c.name() + ": " + c.detail());
             }
-            String markdown = RelevanceReport.markdown(archive.withRealdocs, checks, devReport, heldOutReport, all);
+            String markdown = RelevanceReport.markdown(archive.withRealdocs, checks, sets, all);
             System.out.println("\n---- for QUALITY.md (## Search relevance) ----\n" + markdown + "----");
             String out = System.getProperty("relevance.markdown");
             if (out != null && !out.isBlank()) {
@@ -116,7 +127,8 @@ class RelevanceEvaluation {
             assertTrue(devReport.rows.size() >= (archive.withRealdocs ? MIN_QUERIES : 1), "queries measured: " + devReport.rows.size());
             if (archive.withRealdocs) {
                 // Issue 5's targets, asserted where they hold (QUALITY.md "Search relevance"): P@10 ≥ 0.9 and
-                // nDCG@10 ≥ 0.85 on the development set, and hetong clearly above the baseline on both sets.
+                // nDCG@10 ≥ 0.85 on the development set, and hetong clearly above the baseline on the development
+                // and the first held-out set (the second held-out set is reported, not asserted on).
                 double devP = devReport.average(RelevanceReport.Row::hetongP);
                 assertTrue(devP >= MIN_P_AT_10, String.format("development P@10 %.3f is below issue 5's %.2f", devP, MIN_P_AT_10));
                 double devNdcg = devReport.average(RelevanceReport.Row::hetongNdcg);

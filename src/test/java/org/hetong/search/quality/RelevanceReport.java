@@ -11,8 +11,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * The numbers of one query set in one evaluation run and their text: a per-query table (P@10 and
  * nDCG@10 of hetong and of the baseline, hetong's wrong and missing clauses), averages overall and
- * per category, and the Markdown block for {@code QUALITY.md} over the development set, the held-out
- * set and both together.
+ * per category, and the Markdown block for {@code QUALITY.md} over the development set, the two
+ * held-out sets and all together.
  */
 final class RelevanceReport {
     static final int K = 10;
@@ -146,23 +146,28 @@ final class RelevanceReport {
     }
 
     /**
-     * The block for the "Search relevance" section of QUALITY.md: both sets and both together, each
-     * set per category, and the behaviour checks.
+     * The block for the "Search relevance" section of QUALITY.md: each set (development, held-out,
+     * second held-out, in the order given) and all together, each set per category, and the
+     * behaviour checks.
      */
-    static String markdown(boolean withRealdocs, List<SearchBehaviourChecks.Check> checks, RelevanceReport development,
-                           RelevanceReport heldOut, RelevanceReport all) {
+    static String markdown(boolean withRealdocs, List<SearchBehaviourChecks.Check> checks, List<RelevanceReport> sets,
+                           RelevanceReport all) {
         StringBuilder b = new StringBuilder();
+        List<String> counts = sets.stream().map(r -> r.rows.size() + " " + r.name).toList();
+        String listed = counts.size() <= 1 ? String.join("", counts)
+                : String.join(", ", counts.subList(0, counts.size() - 1)) + " and " + counts.get(counts.size() - 1);
         b.append("Measured ").append(LocalDate.now()).append(" with `").append(COMMAND).append("` over ")
                 .append(withRealdocs ? "sample-docs + ../shared/realdocs" : "sample-docs only (realdocs absent)")
-                .append(", ").append(development.rows.size()).append(" development and ").append(heldOut.rows.size())
-                .append(" held-out queries.\n\n");
+                .append(", ").append(listed).append(" queries.\n\n");
         b.append("| query set | n | hetong P@10 | hetong nDCG@10 | baseline P@10 | baseline nDCG@10 |\n|---|---|---|---|---|---|\n");
-        for (RelevanceReport r : List.of(development, heldOut, all)) {
+        List<RelevanceReport> withAll = new ArrayList<>(sets);
+        withAll.add(all);
+        for (RelevanceReport r : withAll) {
             b.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f |%n", r.name, r.rows.size(),
                     r.average(Row::hetongP), r.average(Row::hetongNdcg), r.average(Row::baselineP), r.average(Row::baselineNdcg)));
         }
         b.append("| target (issue 5) | | ≥ 0.9 | ≥ 0.85 | | |\n");
-        for (RelevanceReport r : List.of(development, heldOut)) {
+        for (RelevanceReport r : sets) {
             b.append('\n').append(r.name).append(", by category:\n\n");
             b.append("| category | n | hetong P@10 | hetong nDCG@10 | baseline P@10 | baseline nDCG@10 |\n|---|---|---|---|---|---|\n");
             for (Map.Entry<String, List<Row>> e : r.byCategory().entrySet()) {
