@@ -100,6 +100,8 @@ class AnalysisChainsTest {
         assertTrue(terms(ANALYZERS.preciseQuery(), "委托方").contains("甲方"));
         assertTrue(terms(ANALYZERS.preciseQuery(), "竞业禁止").contains("竞业限制"));
         assertTrue(terms(ANALYZERS.preciseQuery(), "智慧財產權").contains("知识产权"));
+        assertTrue(terms(ANALYZERS.preciseQuery(), "尾款").contains("余款"));
+        assertTrue(terms(ANALYZERS.preciseQuery(), "合同有效期").contains("合同期限"));
         List<String> indemnity = terms(ANALYZERS.preciseQuery(), "indemnification");
         for (String word : List.of("indemnity", "indemnify", "hold", "harmless")) {
             assertTrue(indemnity.containsAll(terms(ANALYZERS.precise(), word)), "indemnification → " + indemnity + " lacks " + word);
