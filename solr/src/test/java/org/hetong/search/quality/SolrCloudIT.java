@@ -104,7 +104,8 @@ class SolrCloudIT {
         cloud.services.reindexer.rebuild(n -> {});
         System.out.printf("rebuilt: embedded %.1f s, SolrCloud (new collection, alias switched) %.1f s%n", embeddedRebuild / 1e9,
                 (System.nanoTime() - started) / 1e9);
-        judged = List.of(JudgedQueries.load(JudgedQueries.RESOURCE), JudgedQueries.load(JudgedQueries.HELD_OUT));
+        judged = List.of(JudgedQueries.load(JudgedQueries.RESOURCE), JudgedQueries.load(JudgedQueries.HELD_OUT),
+                JudgedQueries.load(JudgedQueries.HELD_OUT_2));
     }
 
     @AfterAll
@@ -259,7 +260,7 @@ class SolrCloudIT {
             }
         }
         int measured = lucene.rows.size();
-        System.out.printf("judged queries (development + held-out): %d; identical rankings %d, same within ties %d%n", measured, identical, withinTies);
+        System.out.printf("judged queries (development and both held-out sets): %d; identical rankings %d, same within ties %d%n", measured, identical, withinTies);
         System.out.printf("embedded : P@10 %.3f  nDCG@10 %.3f%n", lucene.average(RelevanceReport.Row::hetongP),
                 lucene.average(RelevanceReport.Row::hetongNdcg));
         System.out.printf("solrcloud: P@10 %.3f  nDCG@10 %.3f%n", solr.average(RelevanceReport.Row::hetongP),
