@@ -11,7 +11,8 @@ import java.util.Objects;
 
 /**
  * A judged query set: the development set {@code src/test/resources/relevance/queries.tsv}, the
- * held-out set {@code heldout.tsv} or the second held-out set {@code heldout2.tsv} beside it, with documents (aliases for paths), queries as typed,
+ * held-out set {@code heldout.tsv}, the second held-out set {@code heldout2.tsv} or the sealed third
+ * held-out set {@code heldout3.tsv} beside it, with documents (aliases for paths), queries as typed,
  * and graded judgments naming clauses by document and number. The development set's header explains
  * the format; every malformed line fails with its file and line number.
  *
@@ -24,6 +25,11 @@ record JudgedQueries(Map<String, List<String>> documents, List<Query> queries) {
     static final String HELD_OUT = "/relevance/heldout.tsv";
     /** The second held-out set: written by another author and judged from the clause dump before any ranking was run. */
     static final String HELD_OUT_2 = "/relevance/heldout2.tsv";
+    /**
+     * The third held-out set, SEALED: written by yet another author and judged from the clause dump before any
+     * ranking was run; only its averages are ever reported (see {@link RelevanceReport#sealed(String, JudgmentResolver)}).
+     */
+    static final String HELD_OUT_3 = "/relevance/heldout3.tsv";
 
     JudgedQueries {
         documents = Map.copyOf(documents);

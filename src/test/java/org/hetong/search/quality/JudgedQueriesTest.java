@@ -53,4 +53,23 @@ class JudgedQueriesTest {
             }
         }
     }
+
+    @Test
+    void theSealedThirdHeldOutSetHasAtLeastThirtyQueriesEachWithARelevantClauseAndNoneRepeatingTheOtherSets() throws IOException {
+        // Only the set's shape is checked here: its queries and rankings are never printed (it is sealed).
+        JudgedQueries sealed = JudgedQueries.load(JudgedQueries.HELD_OUT_3);
+        List<JudgedQueries> others = List.of(JudgedQueries.load(), JudgedQueries.load(JudgedQueries.HELD_OUT),
+                JudgedQueries.load(JudgedQueries.HELD_OUT_2));
+        assertTrue(sealed.queries().size() >= RelevanceEvaluation.MIN_SEALED_QUERIES, "queries: " + sealed.queries().size());
+        for (JudgedQueries.Query q : sealed.queries()) {
+            assertTrue(q.judgments().stream().anyMatch(j -> j.grade() > 0), q.id() + " has no relevant clause");
+            assertEquals(0, q.judgments().stream().filter(j -> j.reason().isBlank()).count(), q.id() + " has a judgment without reason");
+            for (JudgedQueries other : others) {
+                assertTrue(other.queries().stream().noneMatch(d -> d.id().equals(q.id()) || d.text().equals(q.text())),
+                        q.id() + " repeats a query id or text of an earlier set");
+            }
+        }
+        assertEquals(sealed.queries().size(), sealed.queries().stream().map(JudgedQueries.Query::text).distinct().count(),
+                "a query text is repeated within heldout3.tsv");
+    }
 }

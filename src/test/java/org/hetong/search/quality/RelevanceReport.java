@@ -11,8 +11,12 @@ import java.util.function.ToDoubleFunction;
 /**
  * The numbers of one query set in one evaluation run and their text: a per-query table (P@10 and
  * nDCG@10 of hetong and of the baseline, hetong's wrong and missing clauses), averages overall and
- * per category, and the Markdown block for {@code QUALITY.md} over the development set, the two
- * held-out sets and all together.
+ * per category, and the Markdown block for {@code QUALITY.md} over the development set, the two open
+ * held-out sets and all together, with one line for the sealed third held-out set.
+ *
+ * <p>A {@link #sealed(String, JudgmentResolver) sealed} report (heldout3.tsv) gives only its {@link #sealedSummary() averages}:
+ * its per-query table, its per-category averages and its rankings are never printed, and it cannot be
+ * combined with other sets, so that the set stays a blind estimate for later rounds.
  */
 final class RelevanceReport {
     static final int K = 10;
@@ -50,22 +54,57 @@ final class RelevanceReport {
     final List<String> skipped = new ArrayList<>();
     private final JudgmentResolver labels;
     private final boolean verbose;
+    /** Only {@link #sealedSummary()} may be printed: no table, no per-category averages, no combination. */
+    final boolean sealed;
 
     /**
      * {@code name}: the set's name in the printed tables; {@code verbose}: print each system's first
      * ten clauses with their grades under each query.
      */
     RelevanceReport(String name, JudgmentResolver labels, boolean verbose) {
+        this(name, labels, verbose, false);
+    }
+
+    private RelevanceReport(String name, JudgmentResolver labels, boolean verbose, boolean sealed) {
         this.name = name;
         this.labels = labels;
         this.verbose = verbose;
+        this.sealed = sealed;
+    }
+
+    /**
+     * A sealed set's report: it reports only its averages ({@link #sealedSummary()}); asking it for a
+     * per-query table or per-category averages, or combining it with other sets, is an error.
+     */
+    static RelevanceReport sealed(String name, JudgmentResolver labels) {
+        return new RelevanceReport(name, labels, false, true);
     }
 
     /** The rows of several sets together, for their combined averages (not for per-query tables). */
     static RelevanceReport combined(String name, List<RelevanceReport> parts) {
         RelevanceReport all = new RelevanceReport(name, null, false);
-        parts.forEach(p -> all.rows.addAll(p.rows));
+        parts.forEach(p -> {
+            p.requireOpen("combined with other sets");
+            all.rows.addAll(p.rows);
+        });
         return all;
+    }
+
+    private void requireOpen(String what) {
+        if (sealed) {
+            throw new IllegalStateException(name + " is sealed: it is never " + what + "; only its averages are reported");
+        }
+    }
+
+    /**
+     * The only thing a sealed set reports, on one line: how many queries were measured and hetong's and the
+     * baseline's average P@10 and nDCG@10 (and how many queries were skipped because realdocs is absent).
+     */
+    String sealedSummary() {
+        String skip = skipped.isEmpty() ? "" : ", " + skipped.size() + " skipped";
+        return String.format(Locale.ROOT, "%s: %d queries%s, per-query results never printed; hetong P@10 %.3f / nDCG@10 %.3f;"
+                + " baseline P@10 %.3f / nDCG@10 %.3f", name, rows.size(), skip, average(Row::hetongP), average(Row::hetongNdcg),
+                average(Row::baselineP), average(Row::baselineNdcg));
     }
 
     double average(ToDoubleFunction<Row> metric) {
@@ -94,6 +133,7 @@ final class RelevanceReport {
     }
 
     String table() {
+        requireOpen("printed query by query");
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%-4s %-11s %-30s %3s %5s | %-13s | %-13s%n", "id", "category", "query", "R",
                 "hits", "hetong P  nDCG", "baseline P nDCG"));
@@ -123,6 +163,7 @@ final class RelevanceReport {
     }
 
     String averages() {
+        requireOpen("printed by category");
         StringBuilder b = new StringBuilder("== ").append(name).append('\n');
         b.append(String.format(Locale.ROOT, "%-14s %3s | %-21s | %-21s%n", "category", "n", "hetong P@10 nDCG@10", "baseline P@10 nDCG@10"));
         for (Map.Entry<String, List<Row>> e : byCategory().entrySet()) {
@@ -140,6 +181,7 @@ final class RelevanceReport {
     }
 
     Map<String, List<Row>> byCategory() {
+        requireOpen("broken down by category");
         Map<String, List<Row>> groups = new LinkedHashMap<>();
         rows.forEach(r -> groups.computeIfAbsent(r.query().query().category(), k -> new ArrayList<>()).add(r));
         return groups;
@@ -147,11 +189,11 @@ final class RelevanceReport {
 
     /**
      * The block for the "Search relevance" section of QUALITY.md: each set (development, held-out,
-     * second held-out, in the order given) and all together, each set per category, and the
-     * behaviour checks.
+     * second held-out, in the order given) and all together, one line with the sealed set's averages
+     * (if {@code sealed} is not null), each open set per category, and the behaviour checks.
      */
     static String markdown(boolean withRealdocs, List<SearchBehaviourChecks.Check> checks, List<RelevanceReport> sets,
-                           RelevanceReport all) {
+                           RelevanceReport all, RelevanceReport sealed) {
         StringBuilder b = new StringBuilder();
         List<String> counts = sets.stream().map(r -> r.rows.size() + " " + r.name).toList();
         String listed = counts.size() <= 1 ? String.join("", counts)
@@ -167,6 +209,9 @@ final class RelevanceReport {
                     r.average(Row::hetongP), r.average(Row::hetongNdcg), r.average(Row::baselineP), r.average(Row::baselineNdcg)));
         }
         b.append("| target (issue 5) | | ≥ 0.9 | ≥ 0.85 | | |\n");
+        if (sealed != null) {
+            b.append('\n').append(sealed.sealedSummary()).append(".\n");
+        }
         for (RelevanceReport r : sets) {
             b.append('\n').append(r.name).append(", by category:\n\n");
             b.append("| category | n | hetong P@10 | hetong nDCG@10 | baseline P@10 | baseline nDCG@10 |\n|---|---|---|---|---|---|\n");
