@@ -93,12 +93,16 @@ public final class ClauseQueryBuilder {
 
     /**
      * The query for the request; {@code relaxed}, each unquoted word of three or more characters also
-     * matches clauses with half or more of its character pairs, ranked below every other match — for
-     * when the words as written find too little ({@link SearchService#RELAX_BELOW}).
+     * matches clauses with half or more of its character pairs, and — when a filter narrows the search — a
+     * two-character word clauses with either of its characters in a pair, all ranked below every full match:
+     * for when the words as written find too little ({@link SearchService#RELAX_BELOW}).
      */
     public Query build(SearchRequest request, boolean relaxed) throws QuerySyntaxException {
         return build(QueryParser.parse(request.query()), request, relaxed);
     }
+
+    /** How far a query is relaxed: not at all, by character pairs (and concept types), or also by single characters. */
+    private enum Relax { NONE, PAIRS, CHARACTERS }
 
     /** The query for {@code node}, plus the request's own filters. */
     Query build(QueryNode node, SearchRequest request) throws QuerySyntaxException {
@@ -107,7 +111,11 @@ public final class ClauseQueryBuilder {
 
     private Query build(QueryNode node, SearchRequest request, boolean relaxed) throws QuerySyntaxException {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        Query main = toQuery(node, relaxed);
+        // A filter has narrowed the clauses to a set the user chose (type:违约责任, kind:往来函件): within it a
+        // two-character word may be relaxed to its single characters (验 of 终验), which across a whole archive
+        // would match a large share of it.
+        Relax relax = !relaxed ? Relax.NONE : narrowed(node, request) ? Relax.CHARACTERS : Relax.PAIRS;
+        Query main = toQuery(node, relax);
         boolean hasPositive = main != null;
         if (hasPositive) {
             java.util.Set<String> named = typesNamedBy(node);
@@ -129,7 +137,7 @@ public final class ClauseQueryBuilder {
             // What the strict search finds comes first, in its own order; then what only relaxing found. Without
             // the tier a clause of the named type with one character pair of the word (责任 of 责任限制) outranked
             // a clause with the word's parts near each other, by the type's boost alone.
-            b.add(new BoostQuery(new ConstantScoreQuery(toQuery(node, false)), FULL_MATCH_TIER), BooleanClause.Occur.SHOULD);
+            b.add(new BoostQuery(new ConstantScoreQuery(toQuery(node, Relax.NONE)), FULL_MATCH_TIER), BooleanClause.Occur.SHOULD);
         }
         addFilter(b, "type", request.type());
         addFilter(b, "kind", request.kind());
@@ -142,15 +150,30 @@ public final class ClauseQueryBuilder {
     }
 
     /** Null when the node has nothing that scores (only filters or exclusions). */
-    private Query toQuery(QueryNode node, boolean relaxed) throws QuerySyntaxException {
+    private static boolean narrowed(QueryNode node, SearchRequest request) {
+        return java.util.stream.Stream.of(request.type(), request.kind(), request.party(), request.year(), request.contract(),
+                request.risk(), request.ocr()).anyMatch(f -> f != null && !f.isBlank()) || hasFilter(node);
+    }
+
+    private static boolean hasFilter(QueryNode node) {
+        if (node instanceof QueryNode.Filter) {
+            return true;
+        }
+        if (node instanceof QueryNode.And and) {
+            return and.nodes().stream().anyMatch(ClauseQueryBuilder::hasFilter);
+        }
+        return node instanceof QueryNode.Or or && or.nodes().stream().anyMatch(ClauseQueryBuilder::hasFilter);
+    }
+
+    private Query toQuery(QueryNode node, Relax relax) throws QuerySyntaxException {
         if (node instanceof QueryNode.Text text) {
-            return textQuery(text.text(), text.quoted(), relaxed);
+            return textQuery(text.text(), text.quoted(), relax);
         }
         if (node instanceof QueryNode.Filter filter) {
             return filterQuery(filter.field(), filter.value());
         }
         if (node instanceof QueryNode.Not not) {
-            Query inner = toQuery(not.node(), false);
+            Query inner = toQuery(not.node(), Relax.NONE);
             BooleanQuery.Builder b = new BooleanQuery.Builder();
             b.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
             if (inner != null) {
@@ -161,7 +184,7 @@ public final class ClauseQueryBuilder {
         if (node instanceof QueryNode.Or or) {
             BooleanQuery.Builder b = new BooleanQuery.Builder();
             for (QueryNode option : or.nodes()) {
-                Query q = toQuery(option, relaxed);
+                Query q = toQuery(option, relax);
                 if (q != null) {
                     b.add(q, BooleanClause.Occur.SHOULD);
                 }
@@ -181,14 +204,14 @@ public final class ClauseQueryBuilder {
         BooleanClause.Occur wordOccur = words >= 2 ? BooleanClause.Occur.SHOULD : BooleanClause.Occur.MUST;
         for (QueryNode part : nodes) {
             if (part instanceof QueryNode.Not not) {
-                Query inner = toQuery(not.node(), false);
+                Query inner = toQuery(not.node(), Relax.NONE);
                 if (inner != null) {
                     b.add(inner, BooleanClause.Occur.MUST_NOT);
                 }
             } else if (part instanceof QueryNode.Filter filter) {
                 b.add(filterQuery(filter.field(), filter.value()), BooleanClause.Occur.FILTER);
             } else {
-                Query q = toQuery(part, relaxed);
+                Query q = toQuery(part, relax);
                 if (q != null) {
                     b.add(q, isOptionalWord(part) ? wordOccur : BooleanClause.Occur.MUST);
                     positive = true;
@@ -286,10 +309,10 @@ public final class ClauseQueryBuilder {
      * written: no synonyms ("逾期交付" does not find 逾期交货).
      */
     Query textQuery(String text, boolean quoted) {
-        return textQuery(text, quoted, false);
+        return textQuery(text, quoted, Relax.NONE);
     }
 
-    private Query textQuery(String text, boolean quoted, boolean relaxed) {
+    private Query textQuery(String text, boolean quoted, Relax relax) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         int added = 0;
         QueryBuilder words = quoted ? literal : precise;
@@ -300,8 +323,11 @@ public final class ClauseQueryBuilder {
         if (!quoted) {
             added += add(b, precise.createPhraseQuery(IndexFields.TEXT, text, NEAR_SLOP), NEAR_BOOST);
             added += add(b, allParts(text), PARTS_BOOST);
-            if (relaxed && !rewritten(text)) {
+            if (relax != Relax.NONE && !rewritten(text)) {
                 added += add(b, mostPairs(text), PAIRS_BOOST);
+                if (relax == Relax.CHARACTERS) {
+                    added += add(b, eitherCharacter(text), PAIRS_BOOST);
+                }
             }
             // A short word that names a clause type (质保期 → 质量保证/保修, 赔偿责任上限 → 责任限制) also
             // matches clauses of that type worded otherwise (保修期限为十二个月, 以合同总价为限), ranked lowest.
@@ -314,7 +340,7 @@ public final class ClauseQueryBuilder {
                 added += add(b, heading == null ? null : new ConstantScoreQuery(heading), HEADING_BOOST);
                 added += add(b, withParagraph(heading, article.group(2)), PARAGRAPH_BOOST);
             }
-            if (relaxed) {
+            if (relax != Relax.NONE) {
                 for (String type : conceptTypes(text)) {
                     added += add(b, new TermQuery(new Term(IndexFields.CLAUSE_TYPE, type)), CONCEPT_BOOST);
                 }
@@ -401,6 +427,26 @@ public final class ClauseQueryBuilder {
      * every search would count for its facets, and whose total would no longer say how many clauses have
      * the words.
      */
+    /**
+     * A two-character word's characters, each alone or in any pair of the clause (期 of 期限 in 有效期, 验 of 验收 in
+     * 终验), or null for any other word: the relaxed match of a word too short to have pairs to relax on. The
+     * wildcards have a fixed first or second character, so they walk only that part of the term dictionary.
+     */
+    private Query eitherCharacter(String text) {
+        List<String> pairs = bigramsOf(text);
+        if (pairs.size() != 1 || pairs.get(0).length() != 2 || !Character.isIdeographic(pairs.get(0).charAt(0))
+                || !Character.isIdeographic(pairs.get(0).charAt(1))) {
+            return null;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (char c : pairs.get(0).toCharArray()) {
+            b.add(new TermQuery(new Term(IndexFields.TEXT_BIGRAM, String.valueOf(c))), BooleanClause.Occur.SHOULD);
+            b.add(new WildcardQuery(new Term(IndexFields.TEXT_BIGRAM, c + "?")), BooleanClause.Occur.SHOULD);
+            b.add(new WildcardQuery(new Term(IndexFields.TEXT_BIGRAM, "?" + c)), BooleanClause.Occur.SHOULD);
+        }
+        return b.build();
+    }
+
     private Query mostPairs(String text) {
         List<String> pairs = bigramsOf(text).stream().distinct().toList();
         if (pairs.size() < 2) {

@@ -28,6 +28,15 @@ class ClauseQueryBuilderTest {
     }
 
     @Test
+    void aTwoCharacterWordIsRelaxedToItsCharactersOnlyUnderAFilter() throws QuerySyntaxException {
+        assertTrue(relaxedQuery("期限 type:保密").contains("text_bigram:?期"), relaxedQuery("期限 type:保密"));
+        assertTrue(BUILDER.build(new SearchRequest("期限", "保密", null, null, null, null, 1, 10, null), true).toString()
+                .contains("text_bigram:限?"), "a filter of the request narrows too");
+        assertFalse(relaxedQuery("期限").contains("text_bigram:?期"), "across the whole archive 期 alone is too common: " + relaxedQuery("期限"));
+        assertFalse(query("期限 type:保密").contains("text_bigram:?期"), "only when relaxed");
+    }
+
+    @Test
     void anExcludedWordIsNeverRelaxed() throws QuerySyntaxException {
         String q = relaxedQuery("付款节点 -违约责任");
         assertTrue(q.contains("款节"), q);

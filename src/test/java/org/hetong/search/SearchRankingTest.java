@@ -44,6 +44,26 @@ class SearchRankingTest {
         }
     }
 
+    @Test
+    void aShortWordUnderAFilterAlsoFindsTheFilteredClausesThatHaveOneOfItsCharacters() throws Exception {
+        try (LuceneClauseIndex index = new LuceneClauseIndex(temp.resolve("index"), ANALYZERS)) {
+            index.replace("asWritten", List.of(clause("asWritten", "保密", "保密期限为本合同终止后三年。")));
+            index.replace("otherwise", List.of(clause("otherwise", "保密", "本条保密义务在合同有效期内及终止后持续有效。")));
+            index.replace("neither", List.of(clause("neither", "保密", "双方应对对方的商业秘密承担保密义务。")));
+            index.replace("otherType", List.of(clause("otherType", "违约责任", "逾期付款的，在有效期内按日支付违约金。")));
+            index.commit();
+            SearchService search = new SearchService(index, ClauseTaxonomy.load(ConfigFiles.fromDirectory(Path.of("index-config"))));
+            SearchResult filtered = search.search(new SearchRequest("期限 type:保密", null, null, null, null, null, null, null, 1, 10, null));
+            List<String> order = filtered.hits().stream().map(SearchHit::clauseId).toList();
+            assertTrue(filtered.relaxed(), order.toString());
+            assertEquals(List.of("asWritten", "otherwise"), order, "the word as written first, then 期 of 有效期; not the other type");
+
+            SearchResult unfiltered = search.search(new SearchRequest("期限", null, null, null, null, null, null, null, 1, 10, null));
+            assertEquals(List.of("asWritten"), unfiltered.hits().stream().map(SearchHit::clauseId).toList(),
+                    "without a filter a single character is too common to relax on");
+        }
+    }
+
     private static IndexedClause article(String doc, String heading, String text) {
         return new IndexedClause(doc + "-9", doc, doc, "contract", "合同" + doc, doc + ".docx", "第九条", 9, 9, "clause",
                 heading, null, null, List.of(), 2024, null, List.of(), text);
