@@ -54,8 +54,6 @@ public final class ClauseQueryBuilder {
      * match scores (character pairs at 0.2, a concept's type at 0.3, the named type's 1.5, each times its idf).
      */
     private static final float FULL_MATCH_TIER = 1000f;
-    /** Added to a clause with every word of a multi-word query: above any clause that lacks one (scores are ≈ 1–60). */
-    private static final float ALL_WORDS_TIER = 100f;
     /** The words' score in a clause of a type the query names is multiplied by this. */
     private static final float WORDS_IN_NAMED_TYPE = 2f;
     private static final java.util.regex.Pattern ARTICLE_PART = java.util.regex.Pattern.compile(
@@ -225,18 +223,6 @@ public final class ClauseQueryBuilder {
         }
         if (wordOccur == BooleanClause.Occur.SHOULD) {
             b.setMinimumNumberShouldMatch((int) Math.max(1, words - 1));
-            // All words rank first, whatever the scores of some of them: a clause with 违约 and 解除合同 above one
-            // that says 解除合同 three times (the words of one query are not alike rare, nor alike long).
-            BooleanQuery.Builder all = new BooleanQuery.Builder();
-            for (QueryNode part : nodes) {
-                if (isOptionalWord(part)) {
-                    Query q = toQuery(part, Relax.NONE);
-                    if (q != null) {
-                        all.add(q, BooleanClause.Occur.MUST);
-                    }
-                }
-            }
-            b.add(new BoostQuery(new ConstantScoreQuery(all.build()), ALL_WORDS_TIER), BooleanClause.Occur.SHOULD);
         }
         return b.build();
     }

@@ -64,23 +64,6 @@ class SearchRankingTest {
         }
     }
 
-    @Test
-    void aClauseWithEveryWordRanksAboveOneThatRepeatsSomeOfThem() throws Exception {
-        try (LuceneClauseIndex index = new LuceneClauseIndex(temp.resolve("index"), ANALYZERS)) {
-            index.replace("both", List.of(clause("both", "期限与终止", "一方违约致使合同目的不能实现的，守约方可以书面通知对方解除合同，"
-                    + "并要求对方赔偿因此造成的全部损失，包括但不限于律师费、诉讼费、保全费及合理的差旅费用。")));
-            index.replace("repeats", List.of(clause("repeats", "期限与终止", "解除合同应书面通知。解除合同后，解除合同前的费用照付。")));
-            for (int i = 0; i < 3; i++) { // 违约 is a common word, 解除合同 a rarer one: BM25 alone prefers repeating the rare one
-                index.replace("breach" + i, List.of(clause("breach" + i, "违约责任", "违约方应支付违约金" + "。".repeat(i + 1))));
-            }
-            index.commit();
-            SearchService search = new SearchService(index, ClauseTaxonomy.load(ConfigFiles.fromDirectory(Path.of("index-config"))));
-            List<String> order = search.search(new SearchRequest("违约 解除合同", null, null, null, null, null, null, null, 1, 10, null))
-                    .hits().stream().map(SearchHit::clauseId).toList();
-            assertEquals("both", order.get(0), order.toString());
-        }
-    }
-
     private static IndexedClause article(String doc, String heading, String text) {
         return new IndexedClause(doc + "-9", doc, doc, "contract", "合同" + doc, doc + ".docx", "第九条", 9, 9, "clause",
                 heading, null, null, List.of(), 2024, null, List.of(), text);
