@@ -86,7 +86,10 @@ async function runSearch(state) {
 function renderResults(data, state) {
   const total = typeof data.total === 'number' ? data.total : 0;
   const took = typeof data.tookMs === 'number' ? `（用时 ${formatCount(data.tookMs)} 毫秒）` : '';
-  const relaxed = data.relaxed === true ? '。完整匹配不足 20 条，其后为部分匹配：含检索词过半的相邻两字，或属于检索词所指的条款类型；有筛选条件时，两字检索词也按其中一字匹配（partial matches follow）' : '';
+  const full = typeof data.fullMatches === 'number' ? data.fullMatches : 0;
+  const relaxed = data.relaxed === true
+    ? `。完整匹配只有 ${formatCount(full)} 条（按相关度排序时在最前）；其后为部分匹配：含检索词过半的相邻两字，或属于检索词所指的条款类型；有筛选条件时，两字检索词也按其中一字匹配（${formatCount(full)} full matches first, partial matches follow）`
+    : '';
   $('total').textContent = `共 ${formatCount(total)} 条结果${took}${relaxed}`;
   renderExport(total, state);
 

@@ -87,7 +87,7 @@ public final class SearchService {
             if (!relaxed.equals(query)) {
                 SearchResult wider = backend.search(request, relaxed, true);
                 if (wider.total() > answer.total()) {
-                    answer = wider.asRelaxed();
+                    answer = wider.asRelaxed(answer.total());
                 }
             }
         }

@@ -62,12 +62,33 @@ class SearchFeaturesIT {
         assertTrue(synonym.get("total").asInt() > 0, synonym.toString());
         assertFalse(synonym.get("relaxed").asBoolean(), "a relaxed search that found nothing more is not reported");
 
+        assertEquals(common.get("total").asLong(), common.get("fullMatches").asLong(), "unrelaxed, every match is a full one");
+
         JsonNode rare = search("付款节点"); // no clause says 节点 near 付款
         assertTrue(rare.get("relaxed").asBoolean(), rare.toString());
         assertTrue(rare.get("total").asInt() > 0, rare.toString());
+        assertEquals(0, rare.get("fullMatches").asInt(), "none has the word as written");
         for (JsonNode hit : rare.get("hits")) {
             String text = hit.get("text").asText();
             assertTrue(text.contains("付款") || text.contains("款节") || text.contains("节点"), text);
+        }
+    }
+
+    @Test
+    void aFilteredSearchRelaxedToCharactersSaysHowManyMatchedAsWrittenAndRanksThemFirst() throws Exception {
+        JsonNode result = search("期限 type:违约责任"); // 2 breach clauses say 期限, more say 逾期
+        assertTrue(result.get("relaxed").asBoolean(), result.toString());
+        int full = result.get("fullMatches").asInt();
+        assertTrue(full > 0 && full < result.get("total").asInt(), result.toString());
+        JsonNode hits = result.get("hits");
+        for (int i = 0; i < hits.size(); i++) {
+            String text = hits.get(i).get("text").asText();
+            assertEquals("违约责任", hits.get(i).get("clauseType").asText(), "the filter holds for partial matches too");
+            if (i < full) {
+                assertTrue(text.contains("期限"), "full matches first: " + text);
+            } else {
+                assertFalse(text.contains("期限"), "then the partial ones: " + text);
+            }
         }
     }
 
