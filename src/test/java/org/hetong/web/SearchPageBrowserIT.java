@@ -69,6 +69,15 @@ class SearchPageBrowserIT {
     }
 
     @Test
+    void aRelaxedSearchSaysHowManyClausesMatchedAsWritten() {
+        browser.get(server.url("/#/search?q=" + Http.encode("期限 type:违约责任")));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .hit")));
+        String total = browser.findElement(By.id("total")).getText();
+        assertTrue(total.matches(".*完整匹配只有 \\d+ 条.*部分匹配.*"), total);
+    }
+
+    @Test
     void aQueryWithoutResultsSaysSo() {
         browser.get(server.url("/#/search?q=" + Http.encode("这个词组在档案中不存在")));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
