@@ -149,7 +149,7 @@ public final class ClauseQueryBuilder {
         return b.build();
     }
 
-    /** Null when the node has nothing that scores (only filters or exclusions). */
+    /** Whether a filter, of the request or in the query text (type:保密), narrows the clauses searched. */
     private static boolean narrowed(QueryNode node, SearchRequest request) {
         return java.util.stream.Stream.of(request.type(), request.kind(), request.party(), request.year(), request.contract(),
                 request.risk(), request.ocr()).anyMatch(f -> f != null && !f.isBlank()) || hasFilter(node);
@@ -165,6 +165,7 @@ public final class ClauseQueryBuilder {
         return node instanceof QueryNode.Or or && or.nodes().stream().anyMatch(ClauseQueryBuilder::hasFilter);
     }
 
+    /** Null when the node has nothing that scores (only filters or exclusions). */
     private Query toQuery(QueryNode node, Relax relax) throws QuerySyntaxException {
         if (node instanceof QueryNode.Text text) {
             return textQuery(text.text(), text.quoted(), relax);
@@ -420,14 +421,6 @@ public final class ClauseQueryBuilder {
     }
 
     /**
-     * Half or more of a word's character pairs anywhere in the clause, ranked below every other match:
-     * a word no clause has whole, nor in parts close together, still finds the clauses with its rarest
-     * pairs (付款节点 → 付款 …, 预付款 → 预付 …), as a character index would. Null for a word of fewer than
-     * two pairs. Only in a relaxed query: it matches far more clauses than the words (违约 for 违约金), which
-     * every search would count for its facets, and whose total would no longer say how many clauses have
-     * the words.
-     */
-    /**
      * A two-character word's characters, each alone or in any pair of the clause (期 of 期限 in 有效期, 验 of 验收 in
      * 终验), or null for any other word: the relaxed match of a word too short to have pairs to relax on. The
      * wildcards have a fixed first or second character, so they walk only that part of the term dictionary.
@@ -447,6 +440,14 @@ public final class ClauseQueryBuilder {
         return b.build();
     }
 
+    /**
+     * Half or more of a word's character pairs anywhere in the clause, ranked below every other match:
+     * a word no clause has whole, nor in parts close together, still finds the clauses with its rarest
+     * pairs (付款节点 → 付款 …, 预付款 → 预付 …), as a character index would. Null for a word of fewer than
+     * two pairs. Only in a relaxed query: it matches far more clauses than the words (违约 for 违约金), which
+     * every search would count for its facets, and whose total would no longer say how many clauses have
+     * the words.
+     */
     private Query mostPairs(String text) {
         List<String> pairs = bigramsOf(text).stream().distinct().toList();
         if (pairs.size() < 2) {
