@@ -28,7 +28,11 @@ final class SolrNodes implements Closeable {
     SolrNodes(List<String> urls) {
         this.urls = List.copyOf(urls);
         for (String url : urls) {
+            // HTTP/1.1: the JDK client's HTTP/2 now and then finds a reused connection closed by Jetty ("EOF reached
+            // while reading", seen once in SolrCloudIT; apache/solr-mcp#130 reports the same). Concurrent searches
+            // get a connection each from the client's pool instead of streams on one connection.
             clients.add(new HttpJdkSolrClient.Builder(url)
+                    .useHttp1_1(true)
                     .withConnectionTimeout(5, TimeUnit.SECONDS)
                     .withIdleTimeout(120, TimeUnit.SECONDS)
                     .build());

@@ -145,7 +145,7 @@ class SolrCloudIT {
     @Order(1)
     void aContractFamilyLivesOnOneShardAndBothShardsHoldClauses() throws Exception {
         Map<String, Set<String>> familiesByShard = new TreeMap<>();
-        try (HttpJdkSolrClient client = new HttpJdkSolrClient.Builder(cluster.getJettySolrRunner(0).getBaseUrl().toString()).build()) {
+        try (HttpJdkSolrClient client = new HttpJdkSolrClient.Builder(cluster.getJettySolrRunner(0).getBaseUrl().toString()).useHttp1_1(true).build()) {
             for (String shard : List.of("shard1", "shard2")) {
                 ModifiableSolrParams params = new ModifiableSolrParams();
                 params.set("q", "*:*");
@@ -187,7 +187,7 @@ class SolrCloudIT {
     }
 
     private List<String> collections() throws Exception {
-        try (HttpJdkSolrClient client = new HttpJdkSolrClient.Builder(cluster.getJettySolrRunner(0).getBaseUrl().toString()).build()) {
+        try (HttpJdkSolrClient client = new HttpJdkSolrClient.Builder(cluster.getJettySolrRunner(0).getBaseUrl().toString()).useHttp1_1(true).build()) {
             return CollectionAdminRequest.listCollections(client).stream().sorted().toList();
         }
     }
@@ -205,7 +205,7 @@ class SolrCloudIT {
                 "ＡＢＣ软件公司's licensing terms: The Licensee shall not sublicense the Software.",
                 "“保密信息”是指「技术秘密」及商业秘密，竞业禁止期限不超过二年。");
         int compared = 0;
-        try (HttpJdkSolrClient client = new HttpJdkSolrClient.Builder(cluster.getJettySolrRunner(0).getBaseUrl().toString()).build()) {
+        try (HttpJdkSolrClient client = new HttpJdkSolrClient.Builder(cluster.getJettySolrRunner(0).getBaseUrl().toString()).useHttp1_1(true).build()) {
             for (var chain : chains.entrySet()) {
                 for (String text : texts) {
                     FieldAnalysisRequest request = new FieldAnalysisRequest().setFieldTypes(List.of(chain.getKey())).setFieldValue(text);
