@@ -151,8 +151,7 @@ public final class ClauseQueryBuilder {
 
     /** Whether a filter, of the request or in the query text (type:保密), narrows the clauses searched. */
     private static boolean narrowed(QueryNode node, SearchRequest request) {
-        return java.util.stream.Stream.of(request.type(), request.kind(), request.party(), request.year(), request.contract(),
-                request.risk(), request.ocr()).anyMatch(f -> f != null && !f.isBlank()) || hasFilter(node);
+        return request.hasFilters() || hasFilter(node);
     }
 
     private static boolean hasFilter(QueryNode node) {
