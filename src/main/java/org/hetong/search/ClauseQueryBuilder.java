@@ -116,6 +116,10 @@ public final class ClauseQueryBuilder {
         // would match a large share of it.
         Relax relax = !relaxed ? Relax.NONE : narrowed(node, request) ? Relax.CHARACTERS : Relax.PAIRS;
         Query main = toQuery(node, relax);
+        Query strict = relax == Relax.NONE ? main : toQuery(node, Relax.NONE);
+        // Relaxing may change nothing (a quoted phrase, a two-character word without a filter): then the relaxed
+        // query is the strict one, and the search is not run a second time for nothing.
+        boolean widened = main != null && !main.equals(strict);
         boolean hasPositive = main != null;
         if (hasPositive) {
             java.util.Set<String> named = typesNamedBy(node);
@@ -133,11 +137,11 @@ public final class ClauseQueryBuilder {
             }
         }
         b.add(hasPositive ? main : new MatchAllDocsQuery(), hasPositive ? BooleanClause.Occur.MUST : BooleanClause.Occur.FILTER);
-        if (hasPositive && relaxed) {
+        if (widened) {
             // What the strict search finds comes first, in its own order; then what only relaxing found. Without
             // the tier a clause of the named type with one character pair of the word (责任 of 责任限制) outranked
             // a clause with the word's parts near each other, by the type's boost alone.
-            b.add(new BoostQuery(new ConstantScoreQuery(toQuery(node, Relax.NONE)), FULL_MATCH_TIER), BooleanClause.Occur.SHOULD);
+            b.add(new BoostQuery(new ConstantScoreQuery(strict), FULL_MATCH_TIER), BooleanClause.Occur.SHOULD);
         }
         addFilter(b, "type", request.type());
         addFilter(b, "kind", request.kind());

@@ -82,13 +82,11 @@ public final class SearchService {
             return cached.withTook((System.nanoTime() - started) / 1_000_000);
         }
         SearchResult answer = backend.search(request, query, false);
-        if (answer.total() < RELAX_BELOW) {
-            Query relaxed = queries.build(request, true);
-            if (!relaxed.equals(query)) {
-                SearchResult wider = backend.search(request, relaxed, true);
-                if (wider.total() > answer.total()) {
-                    answer = wider.asRelaxed(answer.total());
-                }
+        Query relaxed = answer.total() < RELAX_BELOW ? relaxedVariant(request, query) : null;
+        if (relaxed != null) {
+            SearchResult wider = backend.search(request, relaxed, true);
+            if (wider.total() > answer.total()) {
+                answer = wider.asRelaxed(answer.total());
             }
         }
         answer = answer.withTook((System.nanoTime() - started) / 1_000_000);
@@ -100,14 +98,18 @@ public final class SearchService {
     public List<SearchHit> all(SearchRequest request, int max) throws QuerySyntaxException, IOException {
         Query query = queries.build(request);
         List<SearchHit> hits = backend.all(request, query, false, max);
-        if (hits.size() < Math.min(RELAX_BELOW, max)) {
-            Query relaxed = queries.build(request, true);
-            if (!relaxed.equals(query)) {
-                List<SearchHit> wider = backend.all(request, relaxed, true, max);
-                return wider.size() > hits.size() ? wider : hits;
-            }
+        Query relaxed = hits.size() < Math.min(RELAX_BELOW, max) ? relaxedVariant(request, query) : null;
+        if (relaxed != null) {
+            List<SearchHit> wider = backend.all(request, relaxed, true, max);
+            return wider.size() > hits.size() ? wider : hits;
         }
         return hits;
+    }
+
+    /** The request's relaxed query, or null when relaxing changes nothing (quoted phrases, short words). */
+    private Query relaxedVariant(SearchRequest request, Query strict) throws QuerySyntaxException {
+        Query relaxed = queries.build(request, true);
+        return relaxed.equals(strict) ? null : relaxed;
     }
 
     static String escape(String text) {
