@@ -11,8 +11,8 @@ import java.util.Objects;
 
 /**
  * A judged query set: the development set {@code src/test/resources/relevance/queries.tsv}, the
- * held-out set {@code heldout.tsv}, the second held-out set {@code heldout2.tsv} or the sealed third
- * held-out set {@code heldout3.tsv} beside it, with documents (aliases for paths), queries as typed,
+ * held-out set {@code heldout.tsv}, the second held-out set {@code heldout2.tsv} or the sealed third and
+ * fourth held-out sets {@code heldout3.tsv} and {@code heldout4.tsv} beside it, with documents (aliases for paths), queries as typed,
  * and graded judgments naming clauses by document and number. The development set's header explains
  * the format; every malformed line fails with its file and line number.
  *
@@ -30,6 +30,25 @@ record JudgedQueries(Map<String, List<String>> documents, List<Query> queries) {
      * ranking was run; only its averages are ever reported (see {@link RelevanceReport#sealed(String, JudgmentResolver)}).
      */
     static final String HELD_OUT_3 = "/relevance/heldout3.tsv";
+    /**
+     * The fourth held-out set, SEALED like the third: written by a fourth author from the clause dump alone, without
+     * reading the other sets' queries — so some of its query texts are ones an earlier set also asks (and the
+     * ranking was tuned on), judged anew; {@link #splitBy(java.util.Set)} separates them.
+     */
+    static final String HELD_OUT_4 = "/relevance/heldout4.tsv";
+
+    /** Query texts of these sets. */
+    static java.util.Set<String> textsOf(List<JudgedQueries> sets) {
+        java.util.Set<String> texts = new java.util.HashSet<>();
+        sets.forEach(set -> set.queries().forEach(q -> texts.add(q.text())));
+        return texts;
+    }
+
+    /** This set's queries whose text is not among {@code texts} (first) and those whose text is (second). */
+    List<JudgedQueries> splitBy(java.util.Set<String> texts) {
+        return List.of(new JudgedQueries(documents, queries.stream().filter(q -> !texts.contains(q.text())).toList()),
+                new JudgedQueries(documents, queries.stream().filter(q -> texts.contains(q.text())).toList()));
+    }
 
     JudgedQueries {
         documents = Map.copyOf(documents);

@@ -72,4 +72,25 @@ class JudgedQueriesTest {
         assertEquals(sealed.queries().size(), sealed.queries().stream().map(JudgedQueries.Query::text).distinct().count(),
                 "a query text is repeated within heldout3.tsv");
     }
+
+    @Test
+    void theSealedFourthHeldOutSetHasAtLeastThirtyQueriesAndTwentyNewToTheOtherSets() throws IOException {
+        // Its author did not read the other sets' queries, so it may repeat a text; the evaluation reports those apart.
+        JudgedQueries sealed = JudgedQueries.load(JudgedQueries.HELD_OUT_4);
+        List<JudgedQueries> others = List.of(JudgedQueries.load(), JudgedQueries.load(JudgedQueries.HELD_OUT),
+                JudgedQueries.load(JudgedQueries.HELD_OUT_2), JudgedQueries.load(JudgedQueries.HELD_OUT_3));
+        assertTrue(sealed.queries().size() >= RelevanceEvaluation.MIN_SEALED_QUERIES, "queries: " + sealed.queries().size());
+        List<JudgedQueries> parts = sealed.splitBy(JudgedQueries.textsOf(others));
+        assertTrue(parts.get(0).queries().size() >= 20, "queries new to the other sets: " + parts.get(0).queries().size());
+        assertEquals(sealed.queries().size(), parts.get(0).queries().size() + parts.get(1).queries().size());
+        for (JudgedQueries.Query q : sealed.queries()) {
+            assertTrue(q.judgments().stream().anyMatch(j -> j.grade() > 0), q.id() + " has no relevant clause");
+            assertEquals(0, q.judgments().stream().filter(j -> j.reason().isBlank()).count(), q.id() + " has a judgment without reason");
+            for (JudgedQueries other : others) {
+                assertTrue(other.queries().stream().noneMatch(d -> d.id().equals(q.id())), q.id() + " repeats a query id of an earlier set");
+            }
+        }
+        assertEquals(sealed.queries().size(), sealed.queries().stream().map(JudgedQueries.Query::text).distinct().count(),
+                "a query text is repeated within heldout4.tsv");
+    }
 }

@@ -12,9 +12,9 @@ import java.util.function.ToDoubleFunction;
  * The numbers of one query set in one evaluation run and their text: a per-query table (P@10 and
  * nDCG@10 of hetong and of the baseline, hetong's wrong and missing clauses), averages overall and
  * per category, and the Markdown block for {@code QUALITY.md} over the development set, the two open
- * held-out sets and all together, with one line for the sealed third held-out set.
+ * held-out sets and all together, with one line for each sealed set (the third held-out set, and the fourth in two parts).
  *
- * <p>A {@link #sealed(String, JudgmentResolver) sealed} report (heldout3.tsv) gives only its {@link #sealedSummary() averages}:
+ * <p>A {@link #sealed(String, JudgmentResolver) sealed} report (heldout3.tsv, heldout4.tsv) gives only its {@link #sealedSummary() averages}:
  * its per-query table, its per-category averages and its rankings are never printed, and it cannot be
  * combined with other sets, so that the set stays a blind estimate for later rounds.
  */
@@ -189,11 +189,11 @@ final class RelevanceReport {
 
     /**
      * The block for the "Search relevance" section of QUALITY.md: each set (development, held-out,
-     * second held-out, in the order given) and all together, one line with the sealed set's averages
-     * (if {@code sealed} is not null), each open set per category, and the behaviour checks.
+     * second held-out, in the order given) and all together, a line with each sealed set's averages,
+     * each open set per category, and the behaviour checks.
      */
     static String markdown(boolean withRealdocs, List<SearchBehaviourChecks.Check> checks, List<RelevanceReport> sets,
-                           RelevanceReport all, RelevanceReport sealed) {
+                           RelevanceReport all, List<RelevanceReport> sealed) {
         StringBuilder b = new StringBuilder();
         List<String> counts = sets.stream().map(r -> r.rows.size() + " " + r.name).toList();
         String listed = counts.size() <= 1 ? String.join("", counts)
@@ -209,8 +209,9 @@ final class RelevanceReport {
                     r.average(Row::hetongP), r.average(Row::hetongNdcg), r.average(Row::baselineP), r.average(Row::baselineNdcg)));
         }
         b.append("| target (issue 5) | | ≥ 0.9 | ≥ 0.85 | | |\n");
-        if (sealed != null) {
-            b.append('\n').append(sealed.sealedSummary()).append(".\n");
+        if (!sealed.isEmpty()) {
+            b.append('\n');
+            sealed.forEach(r -> b.append(r.sealedSummary()).append(".\n\n"));
         }
         for (RelevanceReport r : sets) {
             b.append('\n').append(r.name).append(", by category:\n\n");
