@@ -10,6 +10,7 @@ import org.hetong.config.ConfigFiles;
 public final class IndexAnalyzers {
     private final Analyzer precise;
     private final Analyzer preciseQuery;
+    private final Analyzer preciseLiteral;
     private final Analyzer bigram;
     private final Analyzer parts;
     private final Analyzer perField;
@@ -18,10 +19,11 @@ public final class IndexAnalyzers {
      * Bumped when the code of hetong's own analysis components, or what is indexed in a field, or how
      * it scores changes (3: clause ids as doc values, for stable ties; 4: BM25 b = 0.5, see
      * {@link ClauseSimilarity} — the SolrCloud configset's schema name carries this fingerprint, so a
-     * collection made with the old scoring is refused until its configset is regenerated); an index
+     * collection made with the old scoring is refused until its configset is regenerated; 5: 著 no
+     * longer folded to 着, see {@link TraditionalToSimplifiedCharFilter}); an index
      * written otherwise is rebuilt at start.
      */
-    private static final String COMPONENTS_VERSION = "4";
+    private static final String COMPONENTS_VERSION = "5";
     private static final java.util.List<String> INDEX_FILES = java.util.List.of("analyzers.txt", "stopwords-punctuation.txt",
             "quote-marks.txt", "legal-terms.txt", "thuocl-terms.txt");
     private final String fingerprint;
@@ -32,6 +34,7 @@ public final class IndexAnalyzers {
         this.precise = AnalyzerFactory.require(chains, "precise", files);
         this.bigram = AnalyzerFactory.require(chains, "bigram", files);
         this.preciseQuery = AnalyzerFactory.require(chains, "precise_query", files);
+        this.preciseLiteral = AnalyzerFactory.require(chains, "precise_literal", files);
         this.parts = AnalyzerFactory.require(chains, "parts", files);
         this.perField = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(
                 IndexFields.TEXT, precise,
@@ -41,6 +44,7 @@ public final class IndexAnalyzers {
                 IndexFields.HEADING_BIGRAM, bigram));
     }
 
+    /** The precision chain as text is indexed: joined legal terms with their sub-terms stacked. */
     public Analyzer precise() {
         return precise;
     }
@@ -68,6 +72,11 @@ public final class IndexAnalyzers {
         } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot read the analysis configuration: " + e.getMessage(), e);
         }
+    }
+
+    /** The precision chain for a quoted phrase: as written, without sub-terms or synonyms. */
+    public Analyzer preciseLiteral() {
+        return preciseLiteral;
     }
 
     /** The precision chain with query-time synonyms. */

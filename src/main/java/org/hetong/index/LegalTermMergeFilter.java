@@ -17,12 +17,20 @@ import org.apache.lucene.util.AttributeSource;
  * (no gap in offsets or positions). SmartCN cannot take a user dictionary, and Lucene has no filter
  * that merges by dictionary; its SynonymGraphFilter could, but would need every way SmartCN might
  * split each term written out, where this finds them all.
+ *
+ * <p>With {@code subTerms} (the index chain, not the query chain), a joined term is followed by the
+ * dictionary terms among its pieces — any run of pieces other than the whole that spells a term —
+ * stacked at its position (increment 0) with their own offsets: 软件|著作权 gives 软件著作权, then
+ * 著作权. A query 著作权 then finds a clause that only says 软件著作权, and highlights only 著作权 in it;
+ * a query 软件著作权 is not split, so it still asks for the whole term. Stacked tokens do not count
+ * in BM25's length norm (Lucene discounts overlaps), so a clause is not longer for them.
  */
 public final class LegalTermMergeFilter extends TokenFilter {
     static final int MAX_PARTS = 6;
 
     private final Set<String> terms;
     private final int maxLength;
+    private final boolean subTerms;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
     private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
@@ -31,16 +39,32 @@ public final class LegalTermMergeFilter extends TokenFilter {
     private final List<String> pendingText = new ArrayList<>();
     private final List<int[]> pendingOffsets = new ArrayList<>();
     private final List<Integer> pendingIncrements = new ArrayList<>();
+    /** Sub-terms of the last joined term, still to be emitted: text and offsets. */
+    private final List<String> stackedText = new ArrayList<>();
+    private final List<int[]> stackedOffsets = new ArrayList<>();
     private boolean exhausted;
 
     public LegalTermMergeFilter(TokenStream input, Set<String> terms, int maxLength) {
+        this(input, terms, maxLength, false);
+    }
+
+    public LegalTermMergeFilter(TokenStream input, Set<String> terms, int maxLength, boolean subTerms) {
         super(input);
         this.terms = terms;
         this.maxLength = maxLength;
+        this.subTerms = subTerms;
     }
 
     @Override
     public boolean incrementToken() throws IOException {
+        if (!stackedText.isEmpty()) {
+            // The joined term's state is still in place: only the text, offsets and increment change.
+            term.setEmpty().append(stackedText.remove(0));
+            int[] span = stackedOffsets.remove(0);
+            offset.setOffset(span[0], span[1]);
+            position.setPositionIncrement(0);
+            return true;
+        }
         fill(1);
         if (pending.isEmpty()) {
             return false;
@@ -63,12 +87,11 @@ public final class LegalTermMergeFilter extends TokenFilter {
         }
         restoreState(pending.get(0));
         if (best > 0) {
-            StringBuilder merged = new StringBuilder();
-            for (int j = 0; j <= best; j++) {
-                merged.append(pendingText.get(j));
-            }
-            term.setEmpty().append(merged);
+            term.setEmpty().append(joined(0, best));
             offset.setOffset(pendingOffsets.get(0)[0], pendingOffsets.get(best)[1]);
+            if (subTerms) {
+                stackSubTerms(best);
+            }
         }
         for (int j = 0; j <= best; j++) {
             pending.remove(0);
@@ -77,6 +100,30 @@ public final class LegalTermMergeFilter extends TokenFilter {
             pendingIncrements.remove(0);
         }
         return true;
+    }
+
+    /**
+     * Queues the dictionary terms spelled by runs of pieces 0..last other than the whole, in order of
+     * their start (offsets never go back), the longer first where two start together.
+     */
+    private void stackSubTerms(int last) {
+        for (int from = 0; from <= last; from++) {
+            for (int to = from == 0 ? last - 1 : last; to >= from; to--) {
+                String text = joined(from, to);
+                if (text.length() <= maxLength && terms.contains(text)) {
+                    stackedText.add(text);
+                    stackedOffsets.add(new int[] {pendingOffsets.get(from)[0], pendingOffsets.get(to)[1]});
+                }
+            }
+        }
+    }
+
+    private String joined(int from, int to) {
+        StringBuilder text = new StringBuilder();
+        for (int j = from; j <= to; j++) {
+            text.append(pendingText.get(j));
+        }
+        return text.toString();
     }
 
     private void fill(int count) throws IOException {
@@ -111,6 +158,8 @@ public final class LegalTermMergeFilter extends TokenFilter {
         pendingText.clear();
         pendingOffsets.clear();
         pendingIncrements.clear();
+        stackedText.clear();
+        stackedOffsets.clear();
         exhausted = false;
     }
 }

@@ -11,20 +11,23 @@ import org.apache.lucene.util.ResourceLoaderAware;
 
 /**
  * {@code filter legalMerge dictionaries=legal-terms.txt,thuocl-terms.txt} in
- * {@code index-config/analyzers.txt}: the dictionaries are word lists, one term per line, # comments.
+ * {@code index-config/analyzers.txt}: the dictionaries are word lists, one term per line, # comments;
+ * {@code subTerms=true} also stacks the dictionary terms among a joined term's pieces (index chain).
  */
 public final class LegalTermMergeFilterFactory extends TokenFilterFactory implements ResourceLoaderAware {
     public static final String NAME = "legalMerge";
 
     private final String dictionaries;
+    private final boolean subTerms;
     private Set<String> terms;
     private int maxLength;
 
     public LegalTermMergeFilterFactory(Map<String, String> args) {
         super(args);
         dictionaries = require(args, "dictionaries");
+        subTerms = getBoolean(args, "subTerms", false);
         if (!args.isEmpty()) {
-            throw new IllegalArgumentException("legalMerge takes only dictionaries=…, not " + args);
+            throw new IllegalArgumentException("legalMerge takes only dictionaries=… and subTerms=…, not " + args);
         }
     }
 
@@ -55,6 +58,6 @@ public final class LegalTermMergeFilterFactory extends TokenFilterFactory implem
 
     @Override
     public TokenStream create(TokenStream input) {
-        return new LegalTermMergeFilter(input, terms, maxLength);
+        return new LegalTermMergeFilter(input, terms, maxLength, subTerms);
     }
 }

@@ -11,9 +11,18 @@ import org.apache.lucene.analysis.CharFilter;
  * 智慧财产权. The table is ICU's {@code Traditional-Simplified} transliteration (ICU4J, the well-kept
  * source the issue names), taken character by character: only one-to-one mappings are used, so
  * offsets never move and highlights fall on the original characters in either script.
+ *
+ * <p>One mapping of that table is left out: 著 → 着. In simplified Chinese 著 is a character of its
+ * own (著作权, 著名), not the traditional form of 着, so folding it split 著作权 into three single
+ * characters that no dictionary term matched. Traditional text that writes 著 for the particle
+ * 着 (隨著) then keeps 著 — a small loss next to the legal term. The table folds a few other
+ * characters that simplified text also uses (乾 → 干, 藉 → 借, 俱 → 具); none is in a legal term,
+ * and traditional text needs 乾淨 and 藉由 folded, so they stay.
  */
 public final class TraditionalToSimplifiedCharFilter extends CharFilter {
     private static final char[] TABLE = buildTable();
+    /** Simplified characters in their own right that ICU's table folds into another (see above). */
+    private static final String KEPT_AS_WRITTEN = "著";
 
     public TraditionalToSimplifiedCharFilter(Reader input) {
         super(input);
@@ -51,7 +60,7 @@ public final class TraditionalToSimplifiedCharFilter extends CharFilter {
                 continue;
             }
             String mapped = t2s.transliterate(String.valueOf((char) c));
-            if (mapped.length() == 1 && mapped.charAt(0) != c) {
+            if (mapped.length() == 1 && mapped.charAt(0) != c && KEPT_AS_WRITTEN.indexOf(c) < 0) {
                 table[c] = mapped.charAt(0);
             }
         }

@@ -80,7 +80,7 @@ public final class ClauseQueryBuilder {
 
     public ClauseQueryBuilder(IndexAnalyzers analyzers, ClauseTaxonomy taxonomy) {
         this.precise = new QueryBuilder(analyzers.preciseQuery());
-        this.literal = new QueryBuilder(analyzers.precise());
+        this.literal = new QueryBuilder(analyzers.preciseLiteral());
         this.bigram = new QueryBuilder(analyzers.bigram());
         this.parts = analyzers.parts();
         this.taxonomy = taxonomy;

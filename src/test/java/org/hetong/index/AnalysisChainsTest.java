@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.hetong.config.ConfigException;
 import org.hetong.config.ConfigFiles;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,67 @@ class AnalysisChainsTest {
         assertTrue(terms(ANALYZERS.precise(), "竞业限制期限为两年").contains("竞业限制"));
         assertTrue(terms(ANALYZERS.precise(), "不可抗力导致延误").contains("不可抗力"));
         assertTrue(terms(ANALYZERS.precise(), "知识产权归甲方").contains("知识产权"));
+    }
+
+    @Test
+    void anIndexedWordAlsoStandsForTheDictionaryTermsInsideItAtItsOwnPosition() throws IOException {
+        // 软件著作权 is one term of the precision field, and 著作权 is indexed at the same position,
+        // on its own characters: a query 著作权 finds it, and a phrase through it still lines up.
+        List<String> indexed = positioned(ANALYZERS.precise(), "乙方享有软件著作权登记");
+        int whole = position(indexed, "软件著作权[软件著作权]");
+        assertEquals(whole, position(indexed, "著作权[著作权]"), indexed.toString());
+        assertTrue(terms(ANALYZERS.precise(), "适用个人信息保护法").contains("个人信息"));
+        // A query keeps the word whole: 软件著作权 asks for the whole term, not for any 软件.
+        assertEquals(List.of("软件著作权"), terms(ANALYZERS.preciseQuery(), "软件著作权"));
+    }
+
+    @Test
+    void zhuIsKeptAsWrittenSoCopyrightStaysOneTermInBothScripts() throws IOException {
+        // ICU's traditional-to-simplified table folds 著 into 着; 著作权 is then no dictionary term at all.
+        assertEquals(List.of("著作权"), terms(ANALYZERS.preciseQuery(), "著作权"));
+        assertEquals(List.of("著作权"), terms(ANALYZERS.preciseQuery(), "著作權"));
+        assertTrue(terms(ANALYZERS.precise(), "本軟體的著作權歸甲方").contains("著作权"));
+    }
+
+    /** The words of a text: its tokens without those stacked on a word's position (a joined term's sub-terms). */
+    private static List<String> words(Analyzer analyzer, String text) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream("f", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                if (increment.getPositionIncrement() > 0) {
+                    out.add(term.toString());
+                }
+            }
+            ts.end();
+        }
+        return out;
+    }
+
+    /** Tokens as "token[original]@position". */
+    private static List<String> positioned(Analyzer analyzer, String text) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream("f", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
+            ts.reset();
+            int position = -1;
+            while (ts.incrementToken()) {
+                position += increment.getPositionIncrement();
+                out.add(term + "[" + text.substring(offset.startOffset(), offset.endOffset()) + "]@" + position);
+            }
+            ts.end();
+        }
+        return out;
+    }
+
+    private static int position(List<String> positioned, String token) {
+        return positioned.stream().filter(t -> t.startsWith(token + "@")).findFirst()
+                .map(t -> Integer.parseInt(t.substring(t.lastIndexOf('@') + 1)))
+                .orElseThrow(() -> new AssertionError(token + " not among " + positioned));
     }
 
     @Test
@@ -115,7 +177,7 @@ class AnalysisChainsTest {
             for (String term : line.text().split("=>|,")) {
                 // An English term may be several words (hold harmless), each one token (stemmed after the synonyms).
                 for (String t : term.strip().split(" ")) {
-                    List<String> terms = terms(ANALYZERS.precise(), t);
+                    List<String> terms = words(ANALYZERS.precise(), t);
                     boolean oneToken = AnalyzerFactory.isLatin(t) ? terms.size() == 1 : terms.equals(List.of(t));
                     assertTrue(oneToken, "legal-synonyms.txt line " + line.number() + ": 「" + t + "」 is " + terms
                             + " in the precision field, not one token (add it to legal-terms.txt), so the synonym would never apply");
