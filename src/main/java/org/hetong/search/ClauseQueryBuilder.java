@@ -177,7 +177,7 @@ public final class ClauseQueryBuilder {
             return filterQuery(filter.field(), filter.value());
         }
         if (node instanceof QueryNode.Not not) {
-            Query inner = toQuery(not.node(), Relax.NONE);
+            Query inner = toQuery(asWritten(not.node()), Relax.NONE);
             BooleanQuery.Builder b = new BooleanQuery.Builder();
             b.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
             if (inner != null) {
@@ -208,7 +208,7 @@ public final class ClauseQueryBuilder {
         BooleanClause.Occur wordOccur = words >= 2 ? BooleanClause.Occur.SHOULD : BooleanClause.Occur.MUST;
         for (QueryNode part : nodes) {
             if (part instanceof QueryNode.Not not) {
-                Query inner = toQuery(not.node(), Relax.NONE);
+                Query inner = toQuery(asWritten(not.node()), Relax.NONE);
                 if (inner != null) {
                     b.add(inner, BooleanClause.Occur.MUST_NOT);
                 }
@@ -229,6 +229,24 @@ public final class ClauseQueryBuilder {
             b.setMinimumNumberShouldMatch((int) Math.max(1, words - 1));
         }
         return b.build();
+    }
+
+    /**
+     * An excluded word as written, like a quoted phrase: -侵权 drops the clauses that say 侵权, not also those
+     * that say 侵犯 (its synonym). An exclusion hides clauses the user never sees, so it takes nothing the
+     * user did not type.
+     */
+    private static QueryNode asWritten(QueryNode node) {
+        if (node instanceof QueryNode.Text t) {
+            return new QueryNode.Text(t.text(), true);
+        }
+        if (node instanceof QueryNode.Or or) {
+            return new QueryNode.Or(or.nodes().stream().map(ClauseQueryBuilder::asWritten).toList());
+        }
+        if (node instanceof QueryNode.And and) {
+            return new QueryNode.And(and.nodes().stream().map(ClauseQueryBuilder::asWritten).toList());
+        }
+        return node;
     }
 
     private static boolean isOptionalWord(QueryNode n) {

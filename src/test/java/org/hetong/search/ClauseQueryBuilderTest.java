@@ -44,6 +44,14 @@ class ClauseQueryBuilderTest {
     }
 
     @Test
+    void anExcludedWordIsTakenAsWrittenWithoutItsSynonyms() throws QuerySyntaxException {
+        assertTrue(query("侵权").contains("侵犯"), "侵权 = 侵犯 when searched for: " + query("侵权"));
+        String q = query("知识产权 -侵权");
+        assertTrue(q.contains("-") && q.contains("侵权"), q);
+        assertFalse(q.contains("侵犯"), "-侵权 must not also drop the clauses that say 侵犯: " + q);
+    }
+
+    @Test
     void aWordASynonymRuleReplacesIsNotLookedForByItsOwnCharacterPairs() throws QuerySyntaxException {
         String q = relaxedQuery("智慧財產權");
         assertTrue(q.contains("知识产权"), q);
