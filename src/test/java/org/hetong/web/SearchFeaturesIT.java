@@ -3,6 +3,7 @@ package org.hetong.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +35,21 @@ class SearchFeaturesIT {
         JsonNode first = result.get("hits").get(0);
         assertEquals("知识产权", first.get("clauseType").asText());
         assertTrue(first.get("highlight").asText().contains("<mark>知识产权</mark>"), first.get("highlight").asText());
+    }
+
+    @Test
+    void aTermInsideALongerLegalTermIsFoundAndOnlyItIsHighlighted() throws Exception {
+        // The licence says 软件著作权登记号; 著作權 (traditional) finds it and marks 著作权 alone, not the whole term.
+        JsonNode result = search("著作權");
+        JsonNode licence = null;
+        for (JsonNode hit : result.get("hits")) {
+            if (hit.get("text").asText().contains("软件著作权登记号")) {
+                licence = hit;
+            }
+        }
+        assertNotNull(licence, "no hit with 软件著作权登记号 among " + result);
+        String highlight = licence.get("highlight").asText();
+        assertTrue(highlight.contains("软件<mark>著作权</mark>登记号"), highlight);
     }
 
     @Test
