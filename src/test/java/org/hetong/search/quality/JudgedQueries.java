@@ -11,8 +11,8 @@ import java.util.Objects;
 
 /**
  * A judged query set: the development set {@code src/test/resources/relevance/queries.tsv}, the
- * held-out set {@code heldout.tsv}, the second held-out set {@code heldout2.tsv} or the sealed third and
- * fourth held-out sets {@code heldout3.tsv} and {@code heldout4.tsv} beside it, with documents (aliases for paths), queries as typed,
+ * held-out set {@code heldout.tsv}, the second held-out set {@code heldout2.tsv} or the sealed third, fourth
+ * and fifth held-out sets {@code heldout3.tsv}, {@code heldout4.tsv} and {@code heldout5.tsv} beside it, with documents (aliases for paths), queries as typed,
  * and graded judgments naming clauses by document and number. The development set's header explains
  * the format; every malformed line fails with its file and line number.
  *
@@ -36,6 +36,8 @@ record JudgedQueries(Map<String, List<String>> documents, List<Query> queries) {
      * ranking was tuned on), judged anew; {@link #splitBy(java.util.Set)} separates them.
      */
     static final String HELD_OUT_4 = "/relevance/heldout4.tsv";
+    /** The fifth held-out set, SEALED: a fifth author, blind like the fourth, no query text of an earlier set. */
+    static final String HELD_OUT_5 = "/relevance/heldout5.tsv";
 
     /** Query texts of these sets. */
     static java.util.Set<String> textsOf(List<JudgedQueries> sets) {

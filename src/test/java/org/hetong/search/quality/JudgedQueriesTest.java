@@ -1,6 +1,7 @@
 package org.hetong.search.quality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,5 +93,25 @@ class JudgedQueriesTest {
         }
         assertEquals(sealed.queries().size(), sealed.queries().stream().map(JudgedQueries.Query::text).distinct().count(),
                 "a query text is repeated within heldout4.tsv");
+    }
+
+    @Test
+    void theSealedFifthHeldOutSetHasAtLeastThirtyQueriesNoneRepeatingAnEarlierSet() throws IOException {
+        JudgedQueries sealed = JudgedQueries.load(JudgedQueries.HELD_OUT_5);
+        List<JudgedQueries> earlier = List.of(JudgedQueries.load(), JudgedQueries.load(JudgedQueries.HELD_OUT),
+                JudgedQueries.load(JudgedQueries.HELD_OUT_2), JudgedQueries.load(JudgedQueries.HELD_OUT_3),
+                JudgedQueries.load(JudgedQueries.HELD_OUT_4));
+        assertTrue(sealed.queries().size() >= RelevanceEvaluation.MIN_SEALED_QUERIES, "queries: " + sealed.queries().size());
+        java.util.Set<String> earlierTexts = JudgedQueries.textsOf(earlier);
+        for (JudgedQueries.Query q : sealed.queries()) {
+            assertTrue(q.judgments().stream().anyMatch(j -> j.grade() > 0), q.id() + " has no relevant clause");
+            assertEquals(0, q.judgments().stream().filter(j -> j.reason().isBlank()).count(), q.id() + " has a judgment without reason");
+            assertFalse(earlierTexts.contains(q.text()), q.id() + " repeats a query text of an earlier set");
+            for (JudgedQueries other : earlier) {
+                assertTrue(other.queries().stream().noneMatch(d -> d.id().equals(q.id())), q.id() + " repeats a query id of an earlier set");
+            }
+        }
+        assertEquals(sealed.queries().size(), sealed.queries().stream().map(JudgedQueries.Query::text).distinct().count(),
+                "a query text is repeated within heldout5.tsv");
     }
 }

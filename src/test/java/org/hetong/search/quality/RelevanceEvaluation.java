@@ -45,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the same way. Its author did not read the other sets' queries, and 13 of its 34 query texts turned out to
  * be ones an earlier set also asks (保证金, 人员 更换 …): it reports two lines, its queries new to hetong
  * — the blind estimate — and those repeats, which the ranking was tuned on, judged anew by another author.
+ * The fifth ({@code heldout5.tsv}) is sealed too; its author was given the earlier sets' query texts to avoid.
  *
  * <p>It builds a real archive of sample-docs and ../shared/realdocs (judgments on realdocs are
  * dropped, with a note, when that folder is absent), runs every query on hetong and on the
@@ -87,6 +88,7 @@ class RelevanceEvaluation {
         JudgedQueries heldOut2 = JudgedQueries.load(JudgedQueries.HELD_OUT_2);
         JudgedQueries sealedSet = JudgedQueries.load(JudgedQueries.HELD_OUT_3);
         JudgedQueries fourth = JudgedQueries.load(JudgedQueries.HELD_OUT_4);
+        JudgedQueries fifth = JudgedQueries.load(JudgedQueries.HELD_OUT_5);
         List<JudgedQueries> fourthParts = fourth.splitBy(JudgedQueries.textsOf(List.of(development, heldOut, heldOut2, sealedSet)));
         assertTrue(development.queries().size() >= MIN_QUERIES, "the development set has " + development.queries().size()
                 + " queries; issue 5 asks for at least " + MIN_QUERIES);
@@ -97,6 +99,8 @@ class RelevanceEvaluation {
         assertTrue(sealedSet.queries().size() >= MIN_SEALED_QUERIES, "the sealed third held-out set has " + sealedSet.queries().size()
                 + " queries; it should have at least " + MIN_SEALED_QUERIES);
         assertTrue(fourth.queries().size() >= MIN_SEALED_QUERIES, "the sealed fourth held-out set has " + fourth.queries().size()
+                + " queries; it should have at least " + MIN_SEALED_QUERIES);
+        assertTrue(fifth.queries().size() >= MIN_SEALED_QUERIES, "the sealed fifth held-out set has " + fifth.queries().size()
                 + " queries; it should have at least " + MIN_SEALED_QUERIES);
 
         try (RelevanceArchive archive = RelevanceArchive.build(data)) {
@@ -116,6 +120,7 @@ class RelevanceEvaluation {
             JudgmentResolver sealedLabels = new JudgmentResolver(archive, sealedSet);
             JudgmentResolver fourthNewLabels = new JudgmentResolver(archive, fourthParts.get(0));
             JudgmentResolver fourthRepeatLabels = new JudgmentResolver(archive, fourthParts.get(1));
+            JudgmentResolver fifthLabels = new JudgmentResolver(archive, fifth);
             assertEquals(List.of(), devLabels.errors, "every judged clause of queries.tsv must exist in the archive");
             assertEquals(List.of(), heldOutLabels.errors, "every judged clause of heldout.tsv must exist in the archive");
             assertEquals(List.of(), heldOut2Labels.errors, "every judged clause of heldout2.tsv must exist in the archive");
@@ -123,6 +128,7 @@ class RelevanceEvaluation {
             assertEquals(List.of(), sealedLabels.errors, "every judged clause of heldout3.tsv must exist in the archive");
             assertEquals(List.of(), fourthNewLabels.errors, "every judged clause of heldout4.tsv must exist in the archive");
             assertEquals(List.of(), fourthRepeatLabels.errors, "every judged clause of heldout4.tsv must exist in the archive");
+            assertEquals(List.of(), fifthLabels.errors, "every judged clause of heldout5.tsv must exist in the archive");
             RelevanceReport devReport = new RelevanceReport("development (queries.tsv)", devLabels, verbose);
             RelevanceReport heldOutReport = new RelevanceReport("held-out (heldout.tsv)", heldOutLabels, verbose);
             RelevanceReport heldOut2Report = new RelevanceReport("second held-out (heldout2.tsv)", heldOut2Labels, verbose);
@@ -133,7 +139,8 @@ class RelevanceEvaluation {
                     "Sealed fourth held-out set (heldout4.tsv), queries new to hetong", fourthNewLabels);
             RelevanceReport fourthRepeatReport = RelevanceReport.sealed(
                     "Sealed fourth held-out set (heldout4.tsv), query texts an earlier set also asks, judged anew", fourthRepeatLabels);
-            List<RelevanceReport> sealedReports = List.of(sealedReport, fourthNewReport, fourthRepeatReport);
+            RelevanceReport fifthReport = RelevanceReport.sealed("Sealed fifth held-out set (heldout5.tsv)", fifthLabels);
+            List<RelevanceReport> sealedReports = List.of(sealedReport, fourthNewReport, fourthRepeatReport, fifthReport);
             try (BaselineSearch baseline = new BaselineSearch(archive.units)) {
                 measure(archive, baseline, devLabels, devReport);
                 measure(archive, baseline, heldOutLabels, heldOutReport);
@@ -145,6 +152,7 @@ class RelevanceEvaluation {
                 measure(archive, baseline, sealedLabels, sealedReport);
                 measure(archive, baseline, fourthNewLabels, fourthNewReport);
                 measure(archive, baseline, fourthRepeatLabels, fourthRepeatReport);
+                measure(archive, baseline, fifthLabels, fifthReport);
                 baseline.rejected.subList(rejectedBefore, baseline.rejected.size()).clear();
             }
             explain(archive, System.getProperty("relevance.explain", ""), List.of(devLabels, heldOutLabels, heldOut2Labels));

@@ -12,9 +12,9 @@ import java.util.function.ToDoubleFunction;
  * The numbers of one query set in one evaluation run and their text: a per-query table (P@10 and
  * nDCG@10 of hetong and of the baseline, hetong's wrong and missing clauses), averages overall and
  * per category, and the Markdown block for {@code QUALITY.md} over the development set, the two open
- * held-out sets and all together, with one line for each sealed set (the third held-out set, and the fourth in two parts).
+ * held-out sets and all together, with one line for each sealed set (the third, the fourth in two parts, the fifth).
  *
- * <p>A {@link #sealed(String, JudgmentResolver) sealed} report (heldout3.tsv, heldout4.tsv) gives only its {@link #sealedSummary() averages}:
+ * <p>A {@link #sealed(String, JudgmentResolver) sealed} report (heldout3.tsv, heldout4.tsv, heldout5.tsv) gives only its {@link #sealedSummary() averages}:
  * its per-query table, its per-category averages and its rankings are never printed, and it cannot be
  * combined with other sets, so that the set stays a blind estimate for later rounds.
  */
