@@ -53,7 +53,7 @@ import org.junit.jupiter.api.io.TempDir;
  * clauses (open sets only), checks the behaviours issue 5 names, and prints the block for QUALITY.md.
  *
  * <p>It asserts what holds: the sets load (at least 40 development queries, 25 in each open held-out
- * set and 30 in the sealed one), every judged clause exists, and — with ../shared/realdocs present —
+ * set and 30 in each sealed one), every judged clause exists, and — with ../shared/realdocs present —
  * issue 5's targets on the development set (P@10 ≥ 0.9, nDCG@10 ≥ 0.85) and hetong clearly above the
  * baseline (≥ 0.05 in P@10 and in nDCG@10) on the development and the first held-out set. The held-out
  * sets are below the targets; the second is reported, not asserted on (nobody knew how it would come
