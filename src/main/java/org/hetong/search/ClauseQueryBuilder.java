@@ -386,8 +386,7 @@ public final class ClauseQueryBuilder {
         if (n < 1 || n > 99) {
             return null;
         }
-        String[] units = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-        String chinese = n < 10 ? units[n] : (n / 10 == 1 ? "" : units[n / 10]) + "十" + units[n % 10];
+        String chinese = org.hetong.understand.ChineseNumerals.format(n);
         BooleanQuery.Builder markers = new BooleanQuery.Builder();
         for (String marker : List.of(Integer.toString(n), chinese)) {
             for (String t : bigramsOf(marker)) {

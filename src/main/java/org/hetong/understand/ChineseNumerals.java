@@ -51,9 +51,44 @@ public final class ChineseNumerals {
         return total + section + Math.max(digit, 0);
     }
 
-    /** Arabic rendering of a numeral label, for display and sorting: 第十二条 → 12. */
+    /** Whether a string is a numeral that {@link #parse} reads. */
     public static boolean isNumeral(String s) {
         return parse(s) >= 0;
+    }
+
+    private static final String DIGITS = "零一二三四五六七八九";
+
+    /**
+     * The numeral as a clause number writes it, for 1 ≤ n ≤ 9999: 3 → 三, 12 → 十二, 20 → 二十, 105 → 一百零五,
+     * 110 → 一百一十, 1002 → 一千零二. {@link #parse} reads every one back.
+     */
+    public static String format(int n) {
+        if (n < 1 || n > 9999) {
+            throw new IllegalArgumentException("only 1 to 9999 are written as clause numbers: " + n);
+        }
+        if (n < 20) {
+            return n < 10 ? String.valueOf(DIGITS.charAt(n)) : "十" + (n % 10 == 0 ? "" : DIGITS.charAt(n % 10));
+        }
+        StringBuilder out = new StringBuilder();
+        int[] units = {1000, 100, 10, 1};
+        String names = "千百十";
+        boolean zero = false;
+        for (int u = 0; u < units.length; u++) {
+            int digit = n / units[u] % 10;
+            if (digit == 0) {
+                zero = out.length() > 0;
+                continue;
+            }
+            if (zero) {
+                out.append('零');
+                zero = false;
+            }
+            out.append(DIGITS.charAt(digit));
+            if (u < names.length()) {
+                out.append(names.charAt(u));
+            }
+        }
+        return out.toString();
     }
 
     private static boolean isPositional(String numeral) {

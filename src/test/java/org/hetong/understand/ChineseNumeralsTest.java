@@ -64,4 +64,18 @@ class ChineseNumeralsTest {
         assertTrue(ChineseNumerals.isNumeral("十二"));
         assertFalse(ChineseNumerals.isNumeral("总则"));
     }
+
+    @ParameterizedTest(name = "{0} is written {1}")
+    @CsvSource({"1, 一", "3, 三", "10, 十", "12, 十二", "20, 二十", "35, 三十五", "99, 九十九", "100, 一百", "105, 一百零五",
+            "110, 一百一十", "585, 五百八十五", "1002, 一千零二", "1010, 一千零一十", "9999, 九千九百九十九"})
+    void numbersAreWrittenAsClauseNumbersWriteThem(int n, String written) {
+        assertEquals(written, ChineseNumerals.format(n));
+    }
+
+    @Test
+    void everyWrittenNumberReadsBackAsItself() {
+        for (int n = 1; n <= 9999; n++) {
+            assertEquals(n, ChineseNumerals.parse(ChineseNumerals.format(n)), ChineseNumerals.format(n));
+        }
+    }
 }
