@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * A mere citation ("按原合同第十六条的约定") is not a change, nor is the supplement's own article label
  * ("第四条【条款删除】", "第四条　删除条款" head the supplement's fourth article, they do not delete the
  * contract's). Striking words out of an article ("删除原合同第七条第（二）项中“…”的约定，改为…") modifies it;
- * only a whole article, paragraph or item struck is a deletion.
+ * only a whole article, paragraph or item struck is a deletion. An appendix of the contract named as the
+ * original's ("原合同附件二《项目实施计划》中…调整为…", "原协议附件一…按本协议附件更新") is modified; one only cited
+ * ("按附件二的测试项目") is not.
  */
 public final class AmendmentDetector {
     private static final String NUM = "[0-9０-９一二三四五六七八九十百零〇两]{1,6}";
@@ -29,6 +31,9 @@ public final class AmendmentDetector {
     private static final Pattern ADD_DIRECT = Pattern.compile("(?:增加|新增|增设|增订)" + SOURCE + ARTICLE);
     /** Adding an item or paragraph inside an article modifies it; adding a whole article ("增加一条") does not. */
     private static final Pattern ADD_INSIDE = Pattern.compile("在" + SOURCE + ARTICLE + "[^。；;\\n]{0,30}?(?:之后|后|中|末尾)(?:增加|新增|补充)(?!一条|1条)");
+    /** The original contract's numbered appendix, changed: 原合同附件二《项目实施计划》中…相应调整为…, 原协议附件一…更新. */
+    private static final Pattern APPENDIX_MODIFY = Pattern.compile("(?:原合同|主合同|原协议|原《[^》]{1,60}》)(?<app>附件(?<a>"
+            + NUM + "))(?:《[^》]{1,60}》)?[^。；;\\n]{0,60}?(?:修改为|变更为|调整为|修订为|更改为|改为|替换为|更新|修改如下|变更如下|调整如下)");
     /** After a struck article: words quoted out of it, or a replacement, make the deletion a modification. */
     private static final String REPLACED = "[，,]?\\s*(?:并)?(?:改为|修改为|替换为|变更为|调整为|更改为)";
     private static final Pattern WORDS_STRUCK = Pattern.compile("^(?:中的?|的)?\\s*[“\"「『‘]|^\\s*" + REPLACED
@@ -51,6 +56,14 @@ public final class AmendmentDetector {
             scan(clause, text, DELETE_BEFORE, Amendment.Action.DELETE, found, seen);
             scan(clause, text, DELETE_AFTER, Amendment.Action.DELETE, found, seen);
             scan(clause, text, MODIFY, Amendment.Action.MODIFY, found, seen);
+            Matcher appendix = APPENDIX_MODIFY.matcher(text);
+            while (appendix.find()) {
+                int number = ChineseNumerals.parse(appendix.group("a"));
+                if (number >= 1 && seen.add(clause.ordinal() + ":appendix:" + number)) {
+                    found.add(Amendment.ofAppendix(clause.ordinal(), Amendment.Action.MODIFY, number, appendix.group("app"),
+                            sentenceAround(text, appendix.start(), appendix.end())));
+                }
+            }
         }
         return found;
     }

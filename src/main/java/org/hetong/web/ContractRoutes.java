@@ -95,7 +95,7 @@ final class ContractRoutes {
                 .thenComparing(m -> m.get("documentId").toString()));
         body.put("documents", timeline);
 
-        Map<Integer, List<Map<String, Object>>> changes = new LinkedHashMap<>();
+        Map<String, List<Map<String, Object>>> changes = new LinkedHashMap<>();
         for (DocumentRecord supplement : supplements) {
             DocumentFacts facts = Families.factsOf(supplement);
             if (facts == null) {
@@ -111,23 +111,23 @@ final class ContractRoutes {
                 change.put("target", a.targetLabel());
                 change.put("clauseId", Clause.idOf(supplement.id(), a.clauseOrdinal()));
                 change.put("text", a.excerpt());
-                changes.computeIfAbsent(a.targetArticle(), k -> new ArrayList<>()).add(change);
+                changes.computeIfAbsent(a.targetKey(), k -> new ArrayList<>()).add(change);
             }
         }
         for (List<Map<String, Object>> list : changes.values()) {
             list.sort(Comparator.comparing(m -> m.get("date") == null ? "9999" : m.get("date").toString()));
         }
         List<Map<String, Object>> clauses = new ArrayList<>();
-        Set<Integer> matched = new java.util.HashSet<>();
+        Set<String> matched = new java.util.HashSet<>();
         for (Clause c : catalog.clauses(contract.id())) {
             if (!c.searchable()) {
                 continue;
             }
             Map<String, Object> json = DocumentRoutes.clauseJson(contract.id(), c);
-            List<Map<String, Object>> amendments = c.role() == org.hetong.understand.ClauseRole.CLAUSE && c.numberValue() != null
-                    ? changes.getOrDefault(c.numberValue(), List.of()) : List.of();
+            String key = Amendment.keyOf(c.role(), c.numberValue());
+            List<Map<String, Object>> amendments = key == null ? List.of() : changes.getOrDefault(key, List.of());
             if (!amendments.isEmpty()) {
-                matched.add(c.numberValue());
+                matched.add(key);
             }
             json.put("amendments", amendments);
             clauses.add(json);

@@ -52,6 +52,23 @@ class AmendmentDetectorTest {
     }
 
     @Test
+    void theOriginalContractsAppendixChangedIsAModificationOfThatAppendix() {
+        List<Amendment> found = detector.detect(List.of(clause(0, "第一条",
+                "原合同第五条修改为：“乙方应于2024年1月31日前交付正式版。”原合同附件二《项目实施计划》中“正式版交付”的完成时间相应调整为2024年1月31日。")));
+        assertEquals(List.of("article:5 第五条", "appendix:2 附件二"), found.stream().map(a -> a.targetKey() + " " + a.targetLabel()).toList());
+        assertTrue(found.get(1).excerpt().contains("相应调整为2024年1月31日"), found.get(1).excerpt());
+        assertEquals(List.of("appendix:1 附件一"), detector.detect(List.of(clause(0, "1.3",
+                "1.3 原协议附件一《许可软件及许可范围清单》按本协议附件《许可范围清单（变更后）》更新。")))
+                .stream().map(a -> a.targetKey() + " " + a.targetLabel()).toList());
+    }
+
+    @Test
+    void anAppendixOnlyCitedIsNotChanged() {
+        assertEquals(List.of(), changes("买方按附件二的测试项目逐项测试；设备清单详见原合同附件一。"));
+        assertEquals(List.of(), changes("本补充协议的附件一为原合同附件二的组成部分。"));
+    }
+
+    @Test
     void aCitationIsNotAChange() {
         assertEquals(List.of(), changes("乙方逾期交付的，按原合同第十六条第（一）款应支付违约金；本协议未约定的，仍适用原合同第十六条的约定。"));
     }

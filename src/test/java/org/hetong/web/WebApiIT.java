@@ -246,6 +246,18 @@ class WebApiIT {
         List<String> added = new ArrayList<>();
         family.get("addedClauses").forEach(a -> added.add(a.get("action").asText() + " " + a.get("target").asText()));
         assertTrue(added.contains("add 第二十四条"), added.toString());
+        // The first supplement also moves a date in the contract's 附件二 (项目实施计划): shown on that appendix.
+        JsonNode plan = null;
+        for (JsonNode clause : family.get("clauses")) {
+            if ("附件二".equals(clause.get("number").asText())) {
+                plan = clause;
+            }
+        }
+        assertNotNull(plan, "附件二 among the contract's clauses");
+        assertEquals(1, plan.get("amendments").size(), plan.toString());
+        assertEquals("附件二", plan.get("amendments").get(0).get("target").asText());
+        assertTrue(plan.get("amendments").get(0).get("text").asText().contains("项目实施计划"), plan.toString());
+        assertTrue(added.stream().noneMatch(a -> a.contains("附件")), added.toString());
     }
 
     @Test

@@ -20,7 +20,8 @@ public final class HetongAmendmentFinder implements AmendmentFinder {
         for (Amendment a : detector.detect(clauses)) {
             Clause clause = clauses.stream().filter(c -> c.ordinal() == a.clauseOrdinal()).findFirst().orElse(null);
             if (clause != null) {
-                found.add(new Found(clause, String.valueOf(a.targetArticle()), a.action().code()));
+                String target = a.targetAppendix() > 0 ? "附件" + a.targetAppendix() : String.valueOf(a.targetArticle());
+                found.add(new Found(clause, target, a.action().code()));
             }
         }
         return found;
