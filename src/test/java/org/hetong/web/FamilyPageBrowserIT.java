@@ -38,7 +38,7 @@ class FamilyPageBrowserIT {
     }
 
     @Test
-    void theFamilyPageShowsSupplementsCorrespondenceAndAnAmendedClause() {
+    void theFamilyPageShowsSupplementsCorrespondenceAndAmendedClausesAndAppendices() {
         String contract = server.documentIdOf("01-江临市智慧政务平台开发/软件开发合同-HT-2023-0417.docx");
         String supplement = server.documentIdOf("01-江临市智慧政务平台开发/第一补充协议-HT-2023-0417-BC01.pdf");
         browser.get(server.url("/#/contract/" + contract));
@@ -61,6 +61,12 @@ class FamilyPageBrowserIT {
         assertEquals("2023-11-20", amendment.findElement(By.cssSelector(".amendment-date")).getText());
         assertEquals("修改", amendment.findElement(By.cssSelector(".amendment-action")).getText());
         assertTrue(amendment.findElement(By.cssSelector(".amendment-text")).getText().contains("2024"));
+
+        // The same supplement moves a date in the implementation plan, 附件二: that appendix is shown amended too.
+        WebElement plan = browser.findElements(By.cssSelector("#family-clauses .family-clause.amended")).stream()
+                .filter(c -> c.findElements(By.cssSelector(".clause-number")).stream().anyMatch(n -> n.getText().equals("附件二")))
+                .findFirst().orElseThrow(() -> new AssertionError("附件二 is not shown as amended"));
+        assertTrue(plan.findElement(By.cssSelector("li.amendment.action-modify .amendment-text")).getText().contains("项目实施计划"));
     }
 
     private static long count(List<WebElement> members, String css) {
