@@ -110,7 +110,7 @@ public final class LegalTermMergeFilter extends TokenFilter {
         for (int from = 0; from <= last; from++) {
             for (int to = from == 0 ? last - 1 : last; to >= from; to--) {
                 String text = joined(from, to);
-                if (text.length() <= maxLength && terms.contains(text)) {
+                if (terms.contains(text)) { // shorter than the joined term, so within maxLength
                     stackedText.add(text);
                     stackedOffsets.add(new int[] {pendingOffsets.get(from)[0], pendingOffsets.get(to)[1]});
                 }
