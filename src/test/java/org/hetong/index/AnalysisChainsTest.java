@@ -23,19 +23,35 @@ import org.junit.jupiter.api.io.TempDir;
 class AnalysisChainsTest {
     private static final IndexAnalyzers ANALYZERS = new IndexAnalyzers(ConfigFiles.fromDirectory(Path.of("index-config")));
 
-    /** Tokens with the original text each covers, as "token[original]". */
-    private static List<String> tokens(Analyzer analyzer, String text) throws IOException {
-        List<String> out = new ArrayList<>();
+    /** A token: its term, the original text it covers, its position, and whether it is stacked on the previous one. */
+    private record Token(String term, String original, int position, boolean stacked) {
+        @Override
+        public String toString() {
+            return term + "[" + original + "]";
+        }
+    }
+
+    private static List<Token> analyse(Analyzer analyzer, String text) throws IOException {
+        List<Token> out = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream("f", text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
             ts.reset();
+            int position = -1;
             while (ts.incrementToken()) {
-                out.add(term + "[" + text.substring(offset.startOffset(), offset.endOffset()) + "]");
+                position += increment.getPositionIncrement();
+                out.add(new Token(term.toString(), text.substring(offset.startOffset(), offset.endOffset()), position,
+                        increment.getPositionIncrement() == 0));
             }
             ts.end();
         }
         return out;
+    }
+
+    /** Tokens with the original text each covers, as "token[original]". */
+    private static List<String> tokens(Analyzer analyzer, String text) throws IOException {
+        return analyse(analyzer, text).stream().map(Token::toString).toList();
     }
 
     private static List<String> terms(Analyzer analyzer, String text) throws IOException {
@@ -59,7 +75,7 @@ class AnalysisChainsTest {
     void anIndexedWordAlsoStandsForTheDictionaryTermsInsideItAtItsOwnPosition() throws IOException {
         // 软件著作权 is one term of the precision field, and 著作权 is indexed at the same position,
         // on its own characters: a query 著作权 finds it, and a phrase through it still lines up.
-        List<String> indexed = positioned(ANALYZERS.precise(), "乙方享有软件著作权登记");
+        List<Token> indexed = analyse(ANALYZERS.precise(), "乙方享有软件著作权登记");
         int whole = position(indexed, "软件著作权[软件著作权]");
         assertEquals(whole, position(indexed, "著作权[著作权]"), indexed.toString());
         assertTrue(terms(ANALYZERS.precise(), "适用个人信息保护法").contains("个人信息"));
@@ -77,43 +93,12 @@ class AnalysisChainsTest {
 
     /** The words of a text: its tokens without those stacked on a word's position (a joined term's sub-terms). */
     private static List<String> words(Analyzer analyzer, String text) throws IOException {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream("f", text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                if (increment.getPositionIncrement() > 0) {
-                    out.add(term.toString());
-                }
-            }
-            ts.end();
-        }
-        return out;
+        return analyse(analyzer, text).stream().filter(t -> !t.stacked()).map(Token::term).toList();
     }
 
-    /** Tokens as "token[original]@position". */
-    private static List<String> positioned(Analyzer analyzer, String text) throws IOException {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream("f", text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-            PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
-            ts.reset();
-            int position = -1;
-            while (ts.incrementToken()) {
-                position += increment.getPositionIncrement();
-                out.add(term + "[" + text.substring(offset.startOffset(), offset.endOffset()) + "]@" + position);
-            }
-            ts.end();
-        }
-        return out;
-    }
-
-    private static int position(List<String> positioned, String token) {
-        return positioned.stream().filter(t -> t.startsWith(token + "@")).findFirst()
-                .map(t -> Integer.parseInt(t.substring(t.lastIndexOf('@') + 1)))
-                .orElseThrow(() -> new AssertionError(token + " not among " + positioned));
+    private static int position(List<Token> tokens, String token) {
+        return tokens.stream().filter(t -> t.toString().equals(token)).findFirst().map(Token::position)
+                .orElseThrow(() -> new AssertionError(token + " not among " + tokens));
     }
 
     @Test

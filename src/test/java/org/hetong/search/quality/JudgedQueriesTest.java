@@ -62,16 +62,11 @@ class JudgedQueriesTest {
         List<JudgedQueries> others = List.of(JudgedQueries.load(), JudgedQueries.load(JudgedQueries.HELD_OUT),
                 JudgedQueries.load(JudgedQueries.HELD_OUT_2));
         assertTrue(sealed.queries().size() >= RelevanceEvaluation.MIN_SEALED_QUERIES, "queries: " + sealed.queries().size());
+        assertSealedSetIsWellFormed(sealed, others, "heldout3.tsv");
+        java.util.Set<String> earlierTexts = JudgedQueries.textsOf(others);
         for (JudgedQueries.Query q : sealed.queries()) {
-            assertTrue(q.judgments().stream().anyMatch(j -> j.grade() > 0), q.id() + " has no relevant clause");
-            assertEquals(0, q.judgments().stream().filter(j -> j.reason().isBlank()).count(), q.id() + " has a judgment without reason");
-            for (JudgedQueries other : others) {
-                assertTrue(other.queries().stream().noneMatch(d -> d.id().equals(q.id()) || d.text().equals(q.text())),
-                        q.id() + " repeats a query id or text of an earlier set");
-            }
+            assertFalse(earlierTexts.contains(q.text()), q.id() + " repeats a query id or text of an earlier set");
         }
-        assertEquals(sealed.queries().size(), sealed.queries().stream().map(JudgedQueries.Query::text).distinct().count(),
-                "a query text is repeated within heldout3.tsv");
     }
 
     @Test
@@ -84,15 +79,7 @@ class JudgedQueriesTest {
         List<JudgedQueries> parts = sealed.splitBy(JudgedQueries.textsOf(others));
         assertTrue(parts.get(0).queries().size() >= 20, "queries new to the other sets: " + parts.get(0).queries().size());
         assertEquals(sealed.queries().size(), parts.get(0).queries().size() + parts.get(1).queries().size());
-        for (JudgedQueries.Query q : sealed.queries()) {
-            assertTrue(q.judgments().stream().anyMatch(j -> j.grade() > 0), q.id() + " has no relevant clause");
-            assertEquals(0, q.judgments().stream().filter(j -> j.reason().isBlank()).count(), q.id() + " has a judgment without reason");
-            for (JudgedQueries other : others) {
-                assertTrue(other.queries().stream().noneMatch(d -> d.id().equals(q.id())), q.id() + " repeats a query id of an earlier set");
-            }
-        }
-        assertEquals(sealed.queries().size(), sealed.queries().stream().map(JudgedQueries.Query::text).distinct().count(),
-                "a query text is repeated within heldout4.tsv");
+        assertSealedSetIsWellFormed(sealed, others, "heldout4.tsv");
     }
 
     @Test
@@ -102,16 +89,26 @@ class JudgedQueriesTest {
                 JudgedQueries.load(JudgedQueries.HELD_OUT_2), JudgedQueries.load(JudgedQueries.HELD_OUT_3),
                 JudgedQueries.load(JudgedQueries.HELD_OUT_4));
         assertTrue(sealed.queries().size() >= RelevanceEvaluation.MIN_SEALED_QUERIES, "queries: " + sealed.queries().size());
+        assertSealedSetIsWellFormed(sealed, earlier, "heldout5.tsv");
         java.util.Set<String> earlierTexts = JudgedQueries.textsOf(earlier);
+        for (JudgedQueries.Query q : sealed.queries()) {
+            assertFalse(earlierTexts.contains(q.text()), q.id() + " repeats a query text of an earlier set");
+        }
+    }
+
+    /**
+     * What every sealed set must be, whatever is printed of it: each query with a relevant clause, every judgment with
+     * a reason, no query id of an earlier set, no query text twice within the set.
+     */
+    private static void assertSealedSetIsWellFormed(JudgedQueries sealed, List<JudgedQueries> earlier, String file) {
         for (JudgedQueries.Query q : sealed.queries()) {
             assertTrue(q.judgments().stream().anyMatch(j -> j.grade() > 0), q.id() + " has no relevant clause");
             assertEquals(0, q.judgments().stream().filter(j -> j.reason().isBlank()).count(), q.id() + " has a judgment without reason");
-            assertFalse(earlierTexts.contains(q.text()), q.id() + " repeats a query text of an earlier set");
             for (JudgedQueries other : earlier) {
                 assertTrue(other.queries().stream().noneMatch(d -> d.id().equals(q.id())), q.id() + " repeats a query id of an earlier set");
             }
         }
         assertEquals(sealed.queries().size(), sealed.queries().stream().map(JudgedQueries.Query::text).distinct().count(),
-                "a query text is repeated within heldout5.tsv");
+                "a query text is repeated within " + file);
     }
 }

@@ -92,16 +92,11 @@ class RelevanceEvaluation {
         List<JudgedQueries> fourthParts = fourth.splitBy(JudgedQueries.textsOf(List.of(development, heldOut, heldOut2, sealedSet)));
         assertTrue(development.queries().size() >= MIN_QUERIES, "the development set has " + development.queries().size()
                 + " queries; issue 5 asks for at least " + MIN_QUERIES);
-        assertTrue(heldOut.queries().size() >= MIN_HELD_OUT_QUERIES, "the held-out set has " + heldOut.queries().size()
-                + " queries; it should have at least " + MIN_HELD_OUT_QUERIES);
-        assertTrue(heldOut2.queries().size() >= MIN_HELD_OUT_QUERIES, "the second held-out set has " + heldOut2.queries().size()
-                + " queries; it should have at least " + MIN_HELD_OUT_QUERIES);
-        assertTrue(sealedSet.queries().size() >= MIN_SEALED_QUERIES, "the sealed third held-out set has " + sealedSet.queries().size()
-                + " queries; it should have at least " + MIN_SEALED_QUERIES);
-        assertTrue(fourth.queries().size() >= MIN_SEALED_QUERIES, "the sealed fourth held-out set has " + fourth.queries().size()
-                + " queries; it should have at least " + MIN_SEALED_QUERIES);
-        assertTrue(fifth.queries().size() >= MIN_SEALED_QUERIES, "the sealed fifth held-out set has " + fifth.queries().size()
-                + " queries; it should have at least " + MIN_SEALED_QUERIES);
+        assertAtLeast(heldOut, "the held-out set", MIN_HELD_OUT_QUERIES);
+        assertAtLeast(heldOut2, "the second held-out set", MIN_HELD_OUT_QUERIES);
+        assertAtLeast(sealedSet, "the sealed third held-out set", MIN_SEALED_QUERIES);
+        assertAtLeast(fourth, "the sealed fourth held-out set", MIN_SEALED_QUERIES);
+        assertAtLeast(fifth, "the sealed fifth held-out set", MIN_SEALED_QUERIES);
 
         try (RelevanceArchive archive = RelevanceArchive.build(data)) {
             System.out.printf("archive built in %.1f s: %d indexed clauses%s%n", archive.buildMillis / 1000.0, archive.units.size(),
@@ -238,6 +233,10 @@ class RelevanceEvaluation {
                 }
             }
         }
+    }
+
+    private static void assertAtLeast(JudgedQueries set, String name, int min) {
+        assertTrue(set.queries().size() >= min, name + " has " + set.queries().size() + " queries; it should have at least " + min);
     }
 
     /**
